@@ -1,0 +1,162 @@
+"""The fixed cast every test can use, built with our own services.
+
+Fjordvik hosts the inter-municipal crisis centre that also covers Nordøy and Sørdal.
+
+- shelter_worker, colleague: workers at Fjordvik krisesenter (member)
+- shelter_lead: lead at the crisis centre
+- nav_worker: worker at NAV Fjordvik (another unit)
+- coordinator: coordinator at the coordinating unit
+- outsider: an active user with no membership
+- privacy_officer: the municipality's privacy officer
+- admin: the system administrator (manages users and units, sees no case content)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.db import connections
+
+from helhet.accounts.models import User
+from helhet.audit.db import drop_append_only_triggers, install_append_only_triggers
+from helhet.core.policy import MFA_SESSION_KEY
+from helhet.organisation.choices import UnitType
+from helhet.organisation.models import Municipality, Unit
+from helhet.organisation.roles import Role
+from helhet.organisation.services import membership_add, unit_create
+
+PASSWORD = "correct horse battery staple 42"
+
+
+@dataclass
+class Cast:
+    fjordvik: Municipality
+    nordoy: Municipality
+    sordal: Municipality
+    shelter: Unit
+    nav: Unit
+    coordinating_unit: Unit
+    admin_unit: Unit
+    shelter_worker: User
+    colleague: User
+    shelter_lead: User
+    nav_worker: User
+    coordinator: User
+    outsider: User
+    privacy_officer: User
+    admin: User
+
+
+def make_user(username: str, full_name: str = "") -> User:
+    user = User(username=username, full_name=full_name or username.replace("_", " ").title())
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def build_cast() -> Cast:
+    fjordvik = Municipality.objects.create(number="9901", name="Fjordvik")
+    nordoy = Municipality.objects.create(number="9902", name="Nordøy")
+    sordal = Municipality.objects.create(number="9903", name="Sørdal")
+    admin = make_user("admin", "Ada Admin")
+    shelter = unit_create(
+        actor=admin,
+        name="Fjordvik krisesenter",
+        unit_type=UnitType.CRISIS_CENTRE,
+        host_municipality=fjordvik,
+        covered_municipalities=[nordoy, sordal],
+    )
+    nav = unit_create(
+        actor=admin, name="NAV Fjordvik", unit_type=UnitType.NAV, host_municipality=fjordvik
+    )
+    coordinating = unit_create(
+        actor=admin,
+        name="Koordinerende enhet Fjordvik",
+        unit_type=UnitType.COORDINATING_UNIT,
+        host_municipality=fjordvik,
+    )
+    admin_unit = unit_create(
+        actor=admin,
+        name="Fjordvik kommune, administrasjon",
+        unit_type=UnitType.ADMINISTRATION,
+        host_municipality=fjordvik,
+    )
+    users = {
+        "shelter_worker": (shelter, Role.WORKER),
+        "colleague": (shelter, Role.WORKER),
+        "shelter_lead": (shelter, Role.LEAD),
+        "nav_worker": (nav, Role.WORKER),
+        "coordinator": (coordinating, Role.COORDINATOR),
+        "privacy_officer": (admin_unit, Role.PRIVACY_OFFICER),
+    }
+    built: dict[str, User] = {}
+    for username, (unit, role) in users.items():
+        built[username] = make_user(username)
+        membership_add(actor=admin, user=built[username], unit=unit, role=role)
+    membership_add(actor=admin, user=admin, unit=admin_unit, role=Role.SYSTEM_ADMIN)
+    return Cast(
+        fjordvik=fjordvik,
+        nordoy=nordoy,
+        sordal=sordal,
+        shelter=shelter,
+        nav=nav,
+        coordinating_unit=coordinating,
+        admin_unit=admin_unit,
+        outsider=make_user("outsider"),
+        admin=admin,
+        **built,
+    )
+
+
+@pytest.fixture
+def cast(db: Any) -> Cast:
+    return build_cast()
+
+
+def login(client: Any, user: User) -> Any:
+    """Log the user in with both factors done, as the login flow would leave the session."""
+    from helhet.accounts.middleware import start_session_clock
+
+    client.force_login(user)
+    session = client.session
+    session[MFA_SESSION_KEY] = "test"
+    # The same clock the real login starts.
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.session = session
+    start_session_clock(request)
+    session.save()
+    return client
+
+
+@pytest.fixture
+def login_as(client: Any) -> Any:
+    def _login(user: User) -> Any:
+        return login(client, user)
+
+    return _login
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _audit_triggers_survive_flush() -> Any:
+    """Transactional tests (browser, concurrency) end with a flush that empties every
+    table, which the append-only triggers refuse. Only in tests, the flush command drops
+    the triggers for its own duration and puts them back."""
+    from django.core.management.commands import flush
+
+    original = flush.Command.handle
+
+    def handle(self: Any, **options: Any) -> Any:
+        connection = connections[options.get("database") or "default"]
+        drop_append_only_triggers(connection)
+        try:
+            return original(self, **options)
+        finally:
+            install_append_only_triggers(connection)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original

@@ -1,0 +1,114 @@
+"""Reads of the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from helhet.audit.hashing import GENESIS, event_hash
+from helhet.audit.models import BreakGlassGrant, Event
+
+
+def break_glass_active(*, user: Any, object_type: str, object_id: str | int) -> bool:
+    return BreakGlassGrant.objects.filter(
+        user=user,
+        object_type=object_type,
+        object_id=str(object_id),
+        expires_at__gt=timezone.now(),
+    ).exists()
+
+
+def break_glass_object_ids(*, user: Any, object_type: str) -> QuerySet[BreakGlassGrant]:
+    return BreakGlassGrant.objects.filter(
+        user=user, object_type=object_type, expires_at__gt=timezone.now()
+    ).values_list("object_id", flat=True)
+
+
+def break_glass_queue(*, reviewed: bool = False) -> QuerySet[BreakGlassGrant]:
+    return BreakGlassGrant.objects.select_related("user", "reviewed_by").filter(
+        reviewed_at__isnull=not reviewed
+    )
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    person_id: int | None = None
+    actor_id: int | None = None
+    unit_id: int | None = None
+    kind: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def event_search(*, filters: EventFilter) -> QuerySet[Event]:
+    events = Event.objects.all()
+    if filters.person_id is not None:
+        events = events.filter(person_id=filters.person_id)
+    if filters.actor_id is not None:
+        events = events.filter(actor_id=filters.actor_id)
+    if filters.unit_id is not None:
+        events = events.filter(unit_id=filters.unit_id)
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    tz = timezone.get_current_timezone()
+    if filters.date_from:
+        events = events.filter(occurred_at__gte=datetime.combine(filters.date_from, time.min, tz))
+    if filters.date_to:
+        events = events.filter(occurred_at__lte=datetime.combine(filters.date_to, time.max, tz))
+    return events.order_by("-occurred_at", "-id")
+
+
+def person_access_log(*, person_id: int) -> QuerySet[Event]:
+    """Who has seen or changed this person's data: the answer a person is entitled to."""
+    return Event.objects.filter(person_id=person_id).order_by("occurred_at", "id")
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    event_id: int | None
+    message: str
+
+
+def chain_verify(*, batch_size: int = 2000) -> Iterator[ChainProblem]:
+    """Walk the chain in id order and report every changed, missing or reordered row."""
+    prev = GENESIS
+    last_id = 0
+    fields = (
+        "id",
+        "occurred_at",
+        "actor_id",
+        "actor_name",
+        "unit_id",
+        "unit_name",
+        "request_id",
+        "kind",
+        "object_type",
+        "object_id",
+        "person_id",
+        "purpose",
+        "detail",
+        "prev_hash",
+        "hash",
+    )
+    while True:
+        rows = list(
+            Event.objects.filter(id__gt=last_id).order_by("id").values(*fields)[:batch_size]
+        )
+        if not rows:
+            return
+        for row in rows:
+            if row["prev_hash"] != prev:
+                yield ChainProblem(
+                    row["id"],
+                    f"event {row['id']}: the link to the previous event is broken "
+                    "(an event before it was removed or changed)",
+                )
+            if event_hash(row["prev_hash"], row) != row["hash"]:
+                yield ChainProblem(row["id"], f"event {row['id']}: its content was changed")
+            prev = row["hash"]
+            last_id = row["id"]

@@ -1,0 +1,181 @@
+"""Writes to the audit log. Every other app records events through these functions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from helhet.audit.choices import EventKind
+from helhet.audit.hashing import GENESIS, event_hash
+from helhet.audit.models import BreakGlassGrant, Event
+from helhet.core.errors import DomainError
+from helhet.core.requestid import get_request_id
+
+# Any fixed number: the PostgreSQL advisory lock that serialises appends to the chain.
+_CHAIN_LOCK = 7_340_021
+
+
+class AuditError(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What an event is about: an object and, when it concerns one, a person."""
+
+    object_type: str = ""
+    object_id: str | int = ""
+    person_id: int | None = None
+
+
+def _lock_chain() -> None:
+    # On SQLite every transaction begins IMMEDIATE (see settings), which already serialises
+    # writers. On PostgreSQL two appends could read the same tail without this lock.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+
+
+def _actor_values(actor: Any) -> dict[str, Any]:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return {"actor_id": None, "actor_name": ""}
+    return {"actor_id": actor.pk, "actor_name": getattr(actor, "display_name", str(actor))}
+
+
+@transaction.atomic
+def events_record(
+    *,
+    kind: str,
+    actor: Any,
+    subjects: list[Subject],
+    unit: Any = None,
+    purpose: str = "",
+    detail: str = "",
+    actor_name: str = "",
+) -> list[Event]:
+    """Append one event per subject, chained, in one transaction."""
+    _lock_chain()
+    tail = Event.objects.order_by("-id").values_list("hash", flat=True).first()
+    prev = tail or GENESIS
+    now = timezone.now()
+    common = {
+        **_actor_values(actor),
+        "unit_id": getattr(unit, "pk", None),
+        "unit_name": str(unit) if unit is not None else "",
+        "request_id": get_request_id(),
+        "kind": kind,
+        "purpose": purpose[:200],
+        "detail": detail[:300],
+    }
+    if actor_name and not common["actor_name"]:
+        common["actor_name"] = actor_name[:200]
+    events = []
+    for subject in subjects:
+        values = {
+            **common,
+            "occurred_at": now,
+            "object_type": subject.object_type,
+            "object_id": str(subject.object_id),
+            "person_id": subject.person_id,
+        }
+        digest = event_hash(prev, values)
+        events.append(Event(**values, prev_hash=prev, hash=digest))
+        prev = digest
+    # Saved one by one so that ids follow the chain order on every database.
+    for event in events:
+        event.save(force_insert=True)
+    return events
+
+
+def event_record(
+    *,
+    kind: str,
+    actor: Any,
+    object_type: str = "",
+    object_id: str | int = "",
+    person_id: int | None = None,
+    unit: Any = None,
+    purpose: str = "",
+    detail: str = "",
+    actor_name: str = "",
+) -> Event:
+    """Append one event to the chain."""
+    return events_record(
+        kind=kind,
+        actor=actor,
+        subjects=[Subject(object_type, object_id, person_id)],
+        unit=unit,
+        purpose=purpose,
+        detail=detail,
+        actor_name=actor_name,
+    )[0]
+
+
+@transaction.atomic
+def break_glass_grant(
+    *,
+    actor: Any,
+    object_type: str,
+    object_id: str | int,
+    person_id: int | None,
+    reason: str,
+) -> BreakGlassGrant:
+    """Open a record outside the user's access for a limited time. The reason is required."""
+    reason = (reason or "").strip()
+    if len(reason) < 10:
+        raise AuditError(
+            _("Skriv en begrunnelse på minst 10 tegn: hvorfor trenger du tilgang nå?"),
+            field="reason",
+        )
+    now = timezone.now()
+    grant = BreakGlassGrant(
+        user=actor,
+        object_type=object_type,
+        object_id=str(object_id),
+        person_id=person_id,
+        reason=reason,
+        granted_at=now,
+        expires_at=now + timedelta(minutes=settings.HELHET_BREAK_GLASS_MINUTES),
+    )
+    grant.full_clean()
+    grant.save()
+    event_record(
+        kind=EventKind.BREAK_GLASS,
+        actor=actor,
+        object_type=object_type,
+        object_id=object_id,
+        person_id=person_id,
+        purpose=_("Nødtilgang"),
+        detail=f"grant:{grant.pk}",
+    )
+    return grant
+
+
+@transaction.atomic
+def break_glass_review(*, actor: Any, grant: BreakGlassGrant, comment: str) -> BreakGlassGrant:
+    """The privacy officer marks one use of break-glass as reviewed."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise AuditError(_("Skriv en kommentar til gjennomgangen."), field="comment")
+    if grant.reviewed_at is not None:
+        raise AuditError(_("Denne nødtilgangen er allerede gjennomgått."))
+    if grant.user_id == actor.pk:
+        raise AuditError(_("Du kan ikke gjennomgå din egen nødtilgang."))
+    grant.reviewed_at = timezone.now()
+    grant.reviewed_by = actor
+    grant.review_comment = comment
+    grant.save(update_fields=["reviewed_at", "reviewed_by", "review_comment"])
+    event_record(
+        kind=EventKind.REVIEW,
+        actor=actor,
+        object_type="audit.breakglassgrant",
+        object_id=grant.pk,
+        person_id=grant.person_id,
+    )
+    return grant

@@ -1,0 +1,13 @@
+"""The demo's steps, in order. Each module that has demo data adds one step here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from helhet.demo.region import Region, seed_region
+
+
+def run_steps(*, stdout: Any) -> Region:
+    region = seed_region()
+    stdout.write(f"Region: {len(region.municipalities)} municipalities, {len(region.units)} units.")
+    return region

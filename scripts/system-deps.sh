@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Helhet needs when they are missing.
+#   pdf:     Pango for WeasyPrint, and Noto fonts for every script the portal serves
+#   browser: Debian's Chromium for the browser tests (Playwright drives it)
+set -euo pipefail
+want=()
+case "${1:-}" in
+  pdf)
+    ldconfig -p | grep -q libpango-1.0 || want+=(libpango-1.0-0 libpangoft2-1.0-0)
+    fc-list 2>/dev/null | grep -qi "NotoSansEthiopic\|Noto Sans Ethiopic" || want+=(fonts-noto-core)
+    ;;
+  browser)
+    command -v chromium >/dev/null 2>&1 || want+=(chromium)
+    ldconfig -p | grep -q libpango-1.0 || want+=(libpango-1.0-0 libpangoft2-1.0-0)
+    ;;
+  *) echo "usage: $0 pdf|browser" >&2; exit 2 ;;
+esac
+[ ${#want[@]} -eq 0 ] && exit 0
+echo "Installing Debian packages: ${want[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Need root to install ${want[*]} (apt-get). Run: sudo apt-get install -y ${want[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null

@@ -6,10 +6,12 @@ set -euo pipefail
 want=()
 case "${1:-}" in
   pdf)
+    command -v msgfmt >/dev/null 2>&1 || want+=(gettext)
     ldconfig -p | grep -q libpango-1.0 || want+=(libpango-1.0-0 libpangoft2-1.0-0)
     fc-list 2>/dev/null | grep -qi "NotoSansEthiopic\|Noto Sans Ethiopic" || want+=(fonts-noto-core)
     ;;
   browser)
+    command -v msgfmt >/dev/null 2>&1 || want+=(gettext)
     command -v chromium >/dev/null 2>&1 || want+=(chromium)
     ldconfig -p | grep -q libpango-1.0 || want+=(libpango-1.0-0 libpangoft2-1.0-0)
     ;;

@@ -84,7 +84,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "helhet" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -216,7 +216,6 @@ LANGUAGES = [
 # Staff pages are in Bokmål (the source) and English; the public portal in all nine.
 HELHET_STAFF_LANGUAGES = ["nb", "en"]
 LANGUAGES_BIDI = ["ar"]
-LOCALE_PATHS = [BASE_DIR / "helhet" / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -225,7 +224,6 @@ LANGUAGE_COOKIE_NAME = "helhet_language"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
-    BASE_DIR / "helhet" / "static",
     (
         "vendor/designsystemet-css",
         BASE_DIR / "node_modules" / "@digdir" / "designsystemet-css" / "dist",

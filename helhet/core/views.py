@@ -87,3 +87,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
         _("Noe gikk galt hos oss"),
         _("Feilen er logget. Oppgi hendelsesnummeret hvis du kontakter brukerstøtte."),
     )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form was sent without a valid security token (often: the page was open too long)."""
+    return _error(
+        request,
+        403,
+        _("Skjemaet kunne ikke sendes"),
+        _(
+            "Sikkerhetskoden i skjemaet var ugyldig eller utløpt. Gå tilbake, last siden på "
+            "nytt og send skjemaet igjen."
+        ),
+    )

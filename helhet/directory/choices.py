@@ -131,3 +131,29 @@ class ChangeAction(models.TextChoices):
     UNPUBLISH = "unpublish", _("Avpublisert")
     VERIFY = "verify", _("Bekreftet riktig")
     IMPORT = "import", _("Importert")
+
+
+# Languages a service can be offered in (ISO 639 codes), with their names in Bokmål.
+# HSDS `language.name` is written from this table; an unknown imported code keeps its name.
+SERVICE_LANGUAGES: list[tuple[str, object]] = [
+    ("nb", _("norsk bokmål")),
+    ("nn", _("norsk nynorsk")),
+    ("se", _("nordsamisk")),
+    ("nsl", _("norsk tegnspråk")),
+    ("en", _("engelsk")),
+    ("pl", _("polsk")),
+    ("uk", _("ukrainsk")),
+    ("lt", _("litauisk")),
+    ("ar", _("arabisk")),
+    ("so", _("somali")),
+    ("ti", _("tigrinja")),
+    ("fa", _("persisk")),
+    ("ru", _("russisk")),
+    ("es", _("spansk")),
+    ("de", _("tysk")),
+    ("fr", _("fransk")),
+    ("tr", _("tyrkisk")),
+    ("ur", _("urdu")),
+    ("vi", _("vietnamesisk")),
+    ("th", _("thai")),
+]

@@ -138,6 +138,8 @@ class Service(HsdsModel):
     # Lower-cased names, texts, translations and term names; kept by the services so that
     # search works the same on PostgreSQL (full-text) and SQLite (substring).
     search_text = models.TextField(blank=True, editable=False)
+    # The create form's one-time id: posting the same form twice creates one service.
+    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -152,6 +154,9 @@ class Service(HsdsModel):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=ServiceStatus.values), name="directory_service_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["submission_id"], name="directory_service_unique_submission"
             ),
         ]
 

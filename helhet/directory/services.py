@@ -1,0 +1,669 @@
+"""Writes to the help directory.
+
+Every write records what changed in `ChangeRecord` (HSDS metadata, shown as the
+service's history) and an audit event, in the same transaction. A confidential
+location's address is never written into a change record.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from helhet.audit.choices import EventKind
+from helhet.audit.services import event_record
+from helhet.core.errors import DomainError
+from helhet.core.requestid import get_request_id
+from helhet.directory.choices import (
+    SERVICE_LANGUAGES,
+    AreaScope,
+    ChangeAction,
+    PhoneType,
+    ResourceType,
+    ServiceStatus,
+)
+from helhet.directory.models import (
+    TRANSLATED_FIELDS,
+    Accessibility,
+    Address,
+    Attribute,
+    ChangeRecord,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceTranslation,
+    TaxonomyTerm,
+)
+from helhet.organisation.models import Municipality
+
+
+class DirectoryError(DomainError):
+    pass
+
+
+# --- inputs -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhoneData:
+    number: str
+    type: str = PhoneType.VOICE
+    description: str = ""
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScheduleData:
+    open_24_7: bool = False
+    days: tuple[str, ...] = ()
+    opens_at: time | None = None
+    closes_at: time | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ServiceData:
+    """What the staff form (or the demo) gives for one service."""
+
+    organization: Organization
+    name: str
+    description: str
+    unit: Any = None
+    alternate_name: str = ""
+    url: str = ""
+    email: str = ""
+    status: str = ServiceStatus.ACTIVE
+    eligibility_description: str = ""
+    application_process: str = ""
+    fees_description: str = ""
+    interpretation_services: str = ""
+    referral_required: bool = False
+    minimum_age: int | None = None
+    maximum_age: int | None = None
+    alert: str = ""
+    terms: tuple[TaxonomyTerm, ...] = ()
+    municipality_numbers: tuple[str, ...] = ()
+    national: bool = False
+    languages: tuple[str, ...] = ()
+    locations: tuple[Location, ...] = ()
+    phones: tuple[PhoneData, ...] = ()
+    schedules: tuple[ScheduleData, ...] = ()
+
+
+SCALAR_FIELDS = (
+    "organization",
+    "unit",
+    "name",
+    "alternate_name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "eligibility_description",
+    "application_process",
+    "fees_description",
+    "interpretation_services",
+    "referral_required",
+    "minimum_age",
+    "maximum_age",
+    "alert",
+)
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _clean(instance: models.Model, exclude: list[str] | None = None) -> None:
+    """`full_clean`, with the first problem as a domain error a user can read."""
+    try:
+        instance.full_clean(exclude=exclude, validate_constraints=True)
+    except ValidationError as exc:
+        field_name, messages = next(iter(exc.message_dict.items()))
+        raise DirectoryError(
+            messages[0], field=None if field_name == "__all__" else field_name
+        ) from exc
+
+
+def language_name(code: str) -> str:
+    """The Bokmål name of a language code (the HSDS `language.name`)."""
+    with translation.override("nb"):
+        names = {key: str(label) for key, label in SERVICE_LANGUAGES}
+    return names.get(code, code)
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    return str(value)
+
+
+def _actor_name(actor: Any) -> str:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return ""
+    return getattr(actor, "display_name", "") or str(actor)
+
+
+def _change(
+    *,
+    actor: Any,
+    service: Service | None,
+    resource_type: str,
+    resource_id: uuid.UUID,
+    action: str,
+    field_name: str = "",
+    previous: str = "",
+    replacement: str = "",
+    at: Any = None,
+) -> ChangeRecord:
+    return ChangeRecord.objects.create(
+        resource_type=resource_type,
+        resource_id=resource_id,
+        service=service,
+        action=action,
+        field_name=field_name,
+        previous_value=previous,
+        replacement_value=replacement,
+        changed_at=at or timezone.now(),
+        changed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        changed_by_name=_actor_name(actor),
+        request_id=get_request_id(),
+    )
+
+
+def service_refresh_search_text(*, service: Service) -> None:
+    """Rebuild the text that search runs over: names, texts, translations, terms."""
+    parts = [service.organization.name]
+    parts += [getattr(service, name) for name in (*TRANSLATED_FIELDS, "alternate_name")]
+    for item in ServiceTranslation.objects.filter(service=service):
+        parts += [getattr(item, name) for name in TRANSLATED_FIELDS]
+    terms = TaxonomyTerm.objects.filter(attributes__service=service)
+    for term in terms:
+        parts += [term.name, term.description]
+    service.search_text = " ".join(part for part in parts if part).lower()
+    service.save(update_fields=["search_text"])
+
+
+def _summary_phones(service: Service) -> str:
+    return "; ".join(
+        f"{phone.number} ({phone.type}) {phone.description} "
+        f"[{','.join(lang.code for lang in phone.languages.all())}]".strip()
+        for phone in service.phones.all()
+    )
+
+
+def _summary_schedules(service: Service) -> str:
+    return "; ".join(str(schedule) for schedule in service.schedules.all())
+
+
+def _collections(service: Service) -> dict[str, str]:
+    """Text summaries of a service's parts, to record what a save changed."""
+    return {
+        "attributes": ", ".join(
+            sorted(
+                str(term_id)
+                for term_id in service.attributes.values_list("taxonomy_term_id", flat=True)
+            )
+        ),
+        "service_areas": ", ".join(
+            sorted(area.municipality_number or area.scope for area in service.service_areas.all())
+        ),
+        "languages": ", ".join(sorted(service.languages.values_list("code", flat=True))),
+        "service_at_locations": ", ".join(
+            sorted(
+                str(pk) for pk in service.service_at_locations.values_list("location_id", flat=True)
+            )
+        ),
+        "phones": _summary_phones(service),
+        "schedules": _summary_schedules(service),
+    }
+
+
+def _municipality_name(number: str) -> str:
+    municipality = (
+        Municipality.objects.filter(number=number, valid_to__isnull=True)
+        .order_by("-valid_from")
+        .first()
+    )
+    return municipality.name if municipality else number
+
+
+def _validate_parts(data: ServiceData) -> None:
+    for index, phone in enumerate(data.phones):
+        if not phone.number.strip():
+            raise DirectoryError(
+                _("Telefon %(number)s mangler nummer.") % {"number": index + 1}, field="phones"
+            )
+    for index, schedule in enumerate(data.schedules):
+        if schedule.open_24_7:
+            continue
+        if not schedule.days or schedule.opens_at is None or schedule.closes_at is None:
+            raise DirectoryError(
+                _("Åpningstid %(number)s må ha dager, åpner og stenger, eller være døgnåpen.")
+                % {"number": index + 1},
+                field="schedules",
+            )
+    if (
+        data.minimum_age is not None
+        and data.maximum_age is not None
+        and data.maximum_age < data.minimum_age
+    ):
+        raise DirectoryError(
+            _("Høyeste alder kan ikke være lavere enn minste alder."), field="maximum_age"
+        )
+
+
+def _set_parts(service: Service, data: ServiceData) -> None:
+    """Replace the service's terms, areas, languages, locations, phones and schedules."""
+    Attribute.objects.filter(service=service).exclude(taxonomy_term__in=data.terms).delete()
+    for term in data.terms:
+        Attribute.objects.get_or_create(service=service, taxonomy_term=term)
+
+    wanted_areas = {(AreaScope.MUNICIPALITY, number) for number in data.municipality_numbers}
+    if data.national:
+        wanted_areas.add((AreaScope.NATIONAL, ""))
+    for area in service.service_areas.all():
+        if (area.scope, area.municipality_number) not in wanted_areas:
+            area.delete()
+    for scope, number in sorted(wanted_areas):
+        if service.service_areas.filter(scope=scope, municipality_number=number).exists():
+            continue
+        area = ServiceArea(
+            service=service,
+            scope=scope,
+            municipality_number=number,
+            name=_municipality_name(number) if number else _hele_landet(),
+        )
+        _clean(area)
+        area.save()
+
+    service.languages.exclude(code__in=data.languages).delete()
+    for code in data.languages:
+        if not service.languages.filter(code=code).exists():
+            language = Language(service=service, code=code, name=language_name(code))
+            _clean(language)
+            language.save()
+
+    ServiceAtLocation.objects.filter(service=service).exclude(location__in=data.locations).delete()
+    for location in data.locations:
+        ServiceAtLocation.objects.get_or_create(service=service, location=location)
+
+    # Phones and schedules are small lists edited as a whole: replace them.
+    service.phones.all().delete()
+    for position, item in enumerate(data.phones):
+        phone = Phone(
+            service=service,
+            number=item.number.strip(),
+            type=item.type,
+            description=item.description,
+            position=position,
+        )
+        _clean(phone)
+        phone.save()
+        for code in item.languages:
+            language = Language(phone=phone, code=code, name=language_name(code))
+            _clean(language)
+            language.save()
+    service.schedules.all().delete()
+    for item in data.schedules:
+        schedule = Schedule(
+            service=service,
+            open_24_7=item.open_24_7,
+            byday="" if item.open_24_7 else ",".join(item.days),
+            opens_at=None if item.open_24_7 else item.opens_at,
+            closes_at=None if item.open_24_7 else item.closes_at,
+            description=item.description,
+        )
+        _clean(schedule)
+        schedule.save()
+
+
+def _hele_landet() -> str:
+    with translation.override("nb"):
+        return str(AreaScope.NATIONAL.label)
+
+
+def _record_event(*, kind: str, actor: Any, service: Service, detail: str = "") -> None:
+    event_record(
+        kind=kind,
+        actor=actor,
+        object_type="directory.service",
+        object_id=str(service.pk),
+        detail=detail,
+    )
+
+
+# --- organisations ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def organization_create(
+    *,
+    actor: Any,
+    name: str,
+    description: str = "",
+    email: str = "",
+    website: str = "",
+    legal_status: str = "",
+    alternate_name: str = "",
+) -> Organization:
+    """Create an organisation that services can belong to."""
+    organization = Organization(
+        name=name.strip(),
+        description=description,
+        email=email,
+        website=website,
+        legal_status=legal_status,
+        alternate_name=alternate_name,
+    )
+    _clean(organization)
+    organization.save()
+    _change(
+        actor=actor,
+        service=None,
+        resource_type=ResourceType.ORGANIZATION,
+        resource_id=organization.pk,
+        action=ChangeAction.CREATE,
+    )
+    event_record(
+        kind=EventKind.CREATE,
+        actor=actor,
+        object_type="directory.organization",
+        object_id=str(organization.pk),
+    )
+    return organization
+
+
+# --- locations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddressData:
+    address_1: str
+    postal_code: str
+    city: str
+    region: str = ""
+    state_province: str = ""
+    address_type: str = "physical"
+    country: str = "NO"
+
+
+@transaction.atomic
+def location_create(
+    *,
+    actor: Any,
+    name: str,
+    location_type: str = "physical",
+    organization: Organization | None = None,
+    description: str = "",
+    transportation: str = "",
+    url: str = "",
+    is_confidential: bool = False,
+    meeting_place: str = "",
+    addresses: tuple[AddressData, ...] = (),
+    accessibility: tuple[str, ...] = (),
+    latitude: Any = None,
+    longitude: Any = None,
+) -> Location:
+    """Create a location with its addresses. A confidential location's address is stored
+    for staff and never published; its change record carries no address values."""
+    location = Location(
+        name=name.strip(),
+        location_type=location_type,
+        organization=organization,
+        description=description,
+        transportation=transportation,
+        url=url,
+        is_confidential=is_confidential,
+        meeting_place=meeting_place,
+        latitude=latitude,
+        longitude=longitude,
+    )
+    _clean(location)
+    location.save()
+    for item in addresses:
+        address = Address(location=location, **item.__dict__)
+        _clean(address)
+        address.save()
+    for text in accessibility:
+        entry = Accessibility(location=location, description=text)
+        _clean(entry)
+        entry.save()
+    _change(
+        actor=actor,
+        service=None,
+        resource_type=ResourceType.LOCATION,
+        resource_id=location.pk,
+        action=ChangeAction.CREATE,
+    )
+    event_record(
+        kind=EventKind.CREATE,
+        actor=actor,
+        object_type="directory.location",
+        object_id=str(location.pk),
+    )
+    return location
+
+
+# --- services -----------------------------------------------------------------------------
+
+
+def service_create(
+    *, actor: Any, data: ServiceData, submission_id: uuid.UUID | None = None
+) -> Service:
+    """Create an unpublished service. With a `submission_id`, posting the same form twice
+    creates the service once (the second post gets the first service back)."""
+    if submission_id is not None:
+        earlier = Service.objects.filter(submission_id=submission_id).first()
+        if earlier is not None:
+            return earlier
+    try:
+        return _service_create(actor=actor, data=data, submission_id=submission_id)
+    except IntegrityError:
+        # Two posts of the same form raced; the other one won.
+        earlier = Service.objects.filter(submission_id=submission_id).first()
+        if submission_id is None or earlier is None:
+            raise
+        return earlier
+
+
+@transaction.atomic
+def _service_create(*, actor: Any, data: ServiceData, submission_id: uuid.UUID | None) -> Service:
+    _validate_parts(data)
+    service = Service(submission_id=submission_id)
+    for name in SCALAR_FIELDS:
+        setattr(service, name, getattr(data, name))
+    service.name = service.name.strip()
+    _clean(service, exclude=["search_text"])
+    service.save()
+    _set_parts(service, data)
+    service_refresh_search_text(service=service)
+    _change(
+        actor=actor,
+        service=service,
+        resource_type=ResourceType.SERVICE,
+        resource_id=service.pk,
+        action=ChangeAction.CREATE,
+    )
+    _record_event(kind=EventKind.CREATE, actor=actor, service=service)
+    return service
+
+
+@transaction.atomic
+def service_update(*, actor: Any, service: Service, data: ServiceData) -> Service:
+    """Change a service and its parts; one change record per changed field."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    _validate_parts(data)
+    before = {name: _display(getattr(service, name)) for name in SCALAR_FIELDS}
+    before_parts = _collections(service)
+    for name in SCALAR_FIELDS:
+        setattr(service, name, getattr(data, name))
+    service.name = service.name.strip()
+    _clean(service, exclude=["search_text"])
+    service.save()
+    _set_parts(service, data)
+    service_refresh_search_text(service=service)
+    now = timezone.now()
+    changed = []
+    after = {name: _display(getattr(service, name)) for name in SCALAR_FIELDS}
+    after_parts = _collections(service)
+    for name, old in [*before.items(), *before_parts.items()]:
+        new = after.get(name, after_parts.get(name, ""))
+        if old == new:
+            continue
+        changed.append(name)
+        _change(
+            actor=actor,
+            service=service,
+            resource_type=ResourceType.SERVICE,
+            resource_id=service.pk,
+            action=ChangeAction.UPDATE,
+            field_name=name,
+            previous=old,
+            replacement=new,
+            at=now,
+        )
+    if changed:
+        _record_event(
+            kind=EventKind.UPDATE, actor=actor, service=service, detail=",".join(changed)[:300]
+        )
+    return service
+
+
+@transaction.atomic
+def service_publish(*, actor: Any, service: Service) -> Service:
+    """Make a service public. It must say how to reach it and not be closed down."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    if service.is_published:
+        return service
+    if service.status == ServiceStatus.DEFUNCT:
+        raise DirectoryError(_("En nedlagt tjeneste kan ikke publiseres."), field="status")
+    if not (service.phones.exists() or service.url or service.email):
+        raise DirectoryError(
+            _(
+                "Tjenesten må ha et telefonnummer, en nettside eller en e-postadresse "
+                "før den kan publiseres."
+            )
+        )
+    service.is_published = True
+    service.save(update_fields=["is_published", "updated_at"])
+    _change(
+        actor=actor,
+        service=service,
+        resource_type=ResourceType.SERVICE,
+        resource_id=service.pk,
+        action=ChangeAction.PUBLISH,
+        field_name="is_published",
+        previous="false",
+        replacement="true",
+    )
+    _record_event(kind=EventKind.UPDATE, actor=actor, service=service, detail="publish")
+    return service
+
+
+@transaction.atomic
+def service_unpublish(*, actor: Any, service: Service) -> Service:
+    """Take a service off the portal and the API."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    if not service.is_published:
+        return service
+    service.is_published = False
+    service.save(update_fields=["is_published", "updated_at"])
+    _change(
+        actor=actor,
+        service=service,
+        resource_type=ResourceType.SERVICE,
+        resource_id=service.pk,
+        action=ChangeAction.UNPUBLISH,
+        field_name="is_published",
+        previous="true",
+        replacement="false",
+    )
+    _record_event(kind=EventKind.UPDATE, actor=actor, service=service, detail="unpublish")
+    return service
+
+
+@transaction.atomic
+def service_verify(*, actor: Any, service: Service, on: date | None = None) -> Service:
+    """Record that someone checked the service's information is still right."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    on = on or timezone.localdate()
+    if on > timezone.localdate():
+        raise DirectoryError(_("Datoen kan ikke være i fremtiden."), field="last_verified_on")
+    previous = _display(service.last_verified_on)
+    service.last_verified_on = on
+    service.save(update_fields=["last_verified_on", "updated_at"])
+    _change(
+        actor=actor,
+        service=service,
+        resource_type=ResourceType.SERVICE,
+        resource_id=service.pk,
+        action=ChangeAction.VERIFY,
+        field_name="last_verified_on",
+        previous=previous,
+        replacement=on.isoformat(),
+    )
+    _record_event(kind=EventKind.UPDATE, actor=actor, service=service, detail="verify")
+    return service
+
+
+@transaction.atomic
+def service_translation_save(
+    *, actor: Any, service: Service, language: str, texts: dict[str, str]
+) -> ServiceTranslation:
+    """Create or change the service's texts in one language (one row per language)."""
+    if language == "nb":
+        raise DirectoryError(_("Bokmål er grunnteksten; endre den på tjenesten."), field="language")
+    translation_row, created = ServiceTranslation.objects.select_for_update().get_or_create(
+        service=service, language=language
+    )
+    before = {name: getattr(translation_row, name) for name in TRANSLATED_FIELDS}
+    for name in TRANSLATED_FIELDS:
+        setattr(translation_row, name, (texts.get(name) or "").strip())
+    _clean(translation_row)
+    translation_row.save()
+    now = timezone.now()
+    changed = []
+    for name in TRANSLATED_FIELDS:
+        new = getattr(translation_row, name)
+        if before[name] == new:
+            continue
+        changed.append(name)
+        _change(
+            actor=actor,
+            service=service,
+            resource_type=ResourceType.TRANSLATION,
+            resource_id=service.pk,
+            action=ChangeAction.CREATE if created else ChangeAction.UPDATE,
+            field_name=f"{name}:{language}",
+            previous=before[name],
+            replacement=new,
+            at=now,
+        )
+    service_refresh_search_text(service=service)
+    if changed:
+        Service.objects.filter(pk=service.pk).update(updated_at=now)
+        _record_event(
+            kind=EventKind.UPDATE, actor=actor, service=service, detail=f"translation:{language}"
+        )
+    return translation_row
+
+
+def terms_from_ids(ids: Iterable[Any]) -> tuple[TaxonomyTerm, ...]:
+    return tuple(TaxonomyTerm.objects.filter(pk__in=list(ids)))

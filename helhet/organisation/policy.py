@@ -1,5 +1,24 @@
-"""Who may use each view of this app (gathered into config/policy.py)."""
+"""Who may use each view of this app (gathered into config/policy.py).
 
-from helhet.core.policy import Rule
+Units are created and changed by the system administrator. Members are managed by the
+administrator (every unit) and by leads (their own units: the chokepoints give 404 for
+others). Users are created, deactivated and reactivated by the administrator only.
+"""
 
-POLICY: dict[str, Rule] = {}
+from helhet.core.policy import Rule, staff
+from helhet.organisation.roles import Cap
+
+POLICY: dict[str, Rule] = {
+    "organisation:unit_list": staff(Cap.UNITS_MANAGE),
+    "organisation:unit_create": staff(Cap.UNITS_MANAGE),
+    "organisation:unit_edit": staff(Cap.UNITS_MANAGE),
+    "organisation:unit_detail": staff(Cap.UNIT_MEMBERS),
+    "organisation:unit_member_add": staff(Cap.UNIT_MEMBERS),
+    "organisation:user_list": staff(Cap.UNIT_MEMBERS),
+    "organisation:user_detail": staff(Cap.UNIT_MEMBERS),
+    "organisation:user_membership_add": staff(Cap.UNIT_MEMBERS),
+    "organisation:membership_remove": staff(Cap.UNIT_MEMBERS),
+    "organisation:user_create": staff(Cap.USERS_MANAGE),
+    "organisation:user_deactivate": staff(Cap.USERS_MANAGE),
+    "organisation:user_reactivate": staff(Cap.USERS_MANAGE),
+}

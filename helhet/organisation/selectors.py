@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from helhet.accounts.models import User
+from helhet.audit.choices import EventKind
+from helhet.audit.models import Event
+from helhet.core.policy import user_capabilities
 from helhet.organisation.models import Membership, Municipality, Unit
-from helhet.organisation.roles import UNIT_SCOPED, roles_with
+from helhet.organisation.roles import UNIT_SCOPED, Cap, Role, roles_with
+
+# Roles that reach beyond one unit: only a system administrator gives or takes them.
+ROLES_BEYOND_THE_UNIT = frozenset({Role.PRIVACY_OFFICER, Role.SYSTEM_ADMIN})
 
 
 def units_with(*, user: Any, capability: str) -> QuerySet[Unit]:
@@ -24,19 +34,31 @@ def units_with(*, user: Any, capability: str) -> QuerySet[Unit]:
 
 
 def user_memberships(*, user: Any) -> QuerySet[Membership]:
+    """The user's memberships in active units, with the unit at hand."""
     return Membership.objects.filter(user=user, unit__is_active=True).select_related(
         "unit", "unit__host_municipality"
     )
 
 
 def unit_list() -> QuerySet[Unit]:
+    """Every unit with its municipalities at hand."""
     return Unit.objects.select_related("host_municipality").prefetch_related(
         "covered_municipalities"
     )
 
 
 def municipality_list() -> QuerySet[Municipality]:
+    """Every municipality, old versions included."""
     return Municipality.objects.all()
+
+
+def current_municipalities(*, on: date | None = None) -> QuerySet[Municipality]:
+    """The municipalities valid on a day (today by default): what a unit may be tied to."""
+    day = on or timezone.localdate()
+    return Municipality.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day),
+    ).order_by("number")
 
 
 def units_covering(*, municipality: Municipality) -> QuerySet[Unit]:
@@ -57,3 +79,153 @@ def user_unit_names(user: Any) -> list[str]:
             )
         )
     )
+
+
+def manages_all_members(*, user: Any) -> bool:
+    """A system administrator manages the members of every unit."""
+    return Cap.USERS_MANAGE in user_capabilities(user)
+
+
+def member_scope_units(*, user: Any) -> QuerySet[Unit]:
+    """The units whose members the user may see and change.
+
+    The administrator: every unit, inactive ones too (to reactivate them). A lead: the
+    active units where they are lead. Anyone else: none.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Unit.objects.none()
+    if manages_all_members(user=user):
+        return Unit.objects.all()
+    return units_with(user=user, capability=Cap.UNIT_MEMBERS)
+
+
+def editable_units(*, user: Any) -> QuerySet[Unit]:
+    """The units the user may change: every unit for whoever manages units, else none."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Unit.objects.none()
+    if Cap.UNITS_MANAGE in user_capabilities(user):
+        return Unit.objects.all()
+    return Unit.objects.none()
+
+
+def manages_members_of(*, user: Any, unit: Unit) -> bool:
+    return member_scope_units(user=user).filter(pk=unit.pk).exists()
+
+
+def grantable_roles(*, user: Any) -> list[str]:
+    """The roles the user may give: all for the administrator; a lead never gives the roles
+    that reach beyond the unit."""
+    if manages_all_members(user=user):
+        return list(Role.values)
+    if Cap.UNIT_MEMBERS not in user_capabilities(user):
+        return []
+    return [role for role in Role.values if role not in ROLES_BEYOND_THE_UNIT]
+
+
+def revocable_roles(*, user: Any) -> list[str]:
+    """Whoever may give a role may take it away again; no one else may."""
+    return grantable_roles(user=user)
+
+
+def unit_search(*, query: str = "", unit_type: str = "") -> QuerySet[Unit]:
+    """Units matching a search on name or municipality, with member counts."""
+    units = unit_list().annotate(member_count=Count("memberships", distinct=True))
+    query = query.strip()
+    if query:
+        units = units.filter(
+            Q(name__icontains=query)
+            | Q(host_municipality__name__icontains=query)
+            | Q(host_municipality__number=query)
+        )
+    if unit_type:
+        units = units.filter(unit_type=unit_type)
+    return units.order_by("name", "pk")
+
+
+def unit_members(*, unit: Unit) -> QuerySet[Membership]:
+    """The memberships of one unit, with the users at hand."""
+    return (
+        Membership.objects.filter(unit=unit)
+        .select_related("user")
+        .order_by("user__full_name", "user__username", "role")
+    )
+
+
+def visible_users(*, viewer: Any) -> QuerySet[User]:
+    """The users the viewer may see: all for the administrator, for a lead the members of
+    their own units."""
+    if manages_all_members(user=viewer):
+        return User.objects.all()
+    scope = member_scope_units(user=viewer)
+    return User.objects.filter(pk__in=Membership.objects.filter(unit__in=scope).values("user_id"))
+
+
+def memberships_in_scope(*, viewer: Any) -> QuerySet[Membership]:
+    """The memberships the viewer may see (those in their units), with the units at hand."""
+    return (
+        Membership.objects.filter(unit__in=member_scope_units(user=viewer))
+        .select_related("unit")
+        .order_by("unit__name", "role")
+    )
+
+
+def user_search(
+    *, viewer: Any, query: str = "", unit: Unit | None = None, status: str = ""
+) -> QuerySet[User]:
+    """Users the viewer may see, matching a search on name, username or e-mail, with their
+    memberships in the viewer's units prefetched as `scoped_memberships`."""
+    users = visible_users(viewer=viewer)
+    query = query.strip()
+    if query:
+        users = users.filter(
+            Q(username__icontains=query) | Q(full_name__icontains=query) | Q(email__icontains=query)
+        )
+    if unit is not None:
+        users = users.filter(memberships__unit=unit)
+    if status == "active":
+        users = users.filter(is_active=True)
+    elif status == "inactive":
+        users = users.filter(is_active=False)
+    return (
+        users.distinct()
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=memberships_in_scope(viewer=viewer),
+                to_attr="scoped_memberships",
+            )
+        )
+        .order_by("full_name", "username", "pk")
+    )
+
+
+def user_by_username(*, username: str) -> User | None:
+    """The user with this username (any case), for adding a member by username."""
+    return User.objects.filter(username__iexact=username.strip()).first()
+
+
+_MEMBER_IN_DETAIL = re.compile(r"\buser:(\d+)\b")
+
+
+def membership_removed_by(*, actor: Any, membership_id: int) -> tuple[int, int | None] | None:
+    """If the actor themselves removed this membership, its unit id and user id.
+
+    A second click on "remove" arrives after the first has removed the membership; it is
+    told so instead of getting a page that says the membership does not exist.
+    """
+    event = (
+        Event.objects.filter(
+            kind=EventKind.DELETE,
+            actor=actor,
+            object_type="organisation.membership",
+            object_id=str(membership_id),
+        )
+        .order_by("-id")
+        .first()
+    )
+    if event is None or event.unit_id is None:
+        return None
+    if not member_scope_units(user=actor).filter(pk=event.unit_id).exists():
+        return None
+    user = _MEMBER_IN_DETAIL.search(event.detail)
+    return event.unit_id, int(user.group(1)) if user else None

@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from helhet.accounts.models import User
+from helhet.accounts.services import user_create
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record
 from helhet.core.errors import DomainError
-from helhet.organisation.models import Membership, Municipality, Unit
+from helhet.organisation.models import Membership, Municipality, Submission, Unit
 from helhet.organisation.roles import Role
+from helhet.organisation.selectors import (
+    grantable_roles,
+    manages_members_of,
+    revocable_roles,
+)
+
+T = TypeVar("T", bound=models.Model)
 
 
 class OrganisationError(DomainError):
@@ -41,7 +52,8 @@ def _municipality_rows(text: str) -> list[tuple[str, str]]:
     if "code" not in header or "name" not in header:
         raise OrganisationError(_("Filen må ha kolonnene «code» og «name» (semikolonseparert)."))
     code_at, name_at = header.index("code"), header.index("name")
-    parsed = []
+    parsed: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
     for line_number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -55,30 +67,110 @@ def _municipality_rows(text: str) -> list[tuple[str, str]]:
             )
         if not name:
             raise OrganisationError(_("Linje %(line)s mangler navn.") % {"line": line_number})
+        if code in seen:
+            raise OrganisationError(
+                _("Linje %(line)s: kommunenummeret %(code)s står også på linje %(first)s.")
+                % {"line": line_number, "code": code, "first": seen[code]}
+            )
+        seen[code] = line_number
         parsed.append((code, name))
+    if not parsed:
+        raise OrganisationError(_("Filen har ingen kommuner."))
     return parsed
 
 
 @transaction.atomic
-def municipalities_import(*, text: str, valid_from: date | None = None) -> ImportResult:
-    """Create or update municipalities from an SSB export. All or nothing."""
+def municipalities_import(
+    *, text: str, valid_from: date | None = None, actor: Any = None
+) -> ImportResult:
+    """Create or update municipalities from an SSB export. All or nothing.
+
+    A number not yet known is created (valid from `valid_from`); a current municipality
+    whose name changed is renamed in place, so that units keep pointing at it. Running the
+    same file twice changes nothing.
+    """
     rows = _municipality_rows(text)
     created = updated = unchanged = 0
     for code, name in rows:
         existing = Municipality.objects.filter(number=code, valid_to__isnull=True).first()
         if existing is None:
-            Municipality.objects.create(number=code, name=name, valid_from=valid_from)
+            municipality = Municipality(number=code, name=name, valid_from=valid_from)
+            _clean(municipality)
+            municipality.save()
             created += 1
         elif existing.name != name:
             existing.name = name
+            _clean(existing)
             existing.save(update_fields=["name"])
             updated += 1
         else:
             unchanged += 1
+    if created or updated:
+        event_record(
+            kind=EventKind.UPDATE,
+            actor=actor,
+            object_type="organisation.municipality",
+            detail=f"import created:{created} updated:{updated} unchanged:{unchanged}",
+        )
     return ImportResult(created, updated, unchanged)
 
 
-@transaction.atomic
+def _clean(instance: models.Model, exclude: list[str] | None = None) -> None:
+    """`full_clean`, with the first problem as a domain error a user can read."""
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise OrganisationError(messages[0], field=None if field == "__all__" else field) from exc
+
+
+def _once(
+    *,
+    actor: Any,
+    submission_id: uuid.UUID | None,
+    model: type[T],
+    create: Callable[[], T],
+) -> T:
+    """Run `create` once per submission id: a repeated post gets the first result back.
+
+    The submission row is written in the same transaction as what it created. Two posts
+    racing with the same id collide on its unique key (or on the object's own), and the
+    loser, retried, finds the winner's row.
+    """
+    if submission_id is None:
+        return create()
+    object_type = model._meta.label_lower
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                earlier = Submission.objects.filter(key=submission_id).first()
+                if earlier is not None:
+                    return _replayed(earlier, actor=actor, model=model)
+                result = create()
+                Submission.objects.create(
+                    key=submission_id,
+                    actor=actor,
+                    object_type=object_type,
+                    object_id=str(result.pk),
+                )
+                return result
+        except IntegrityError:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _replayed(earlier: Submission, *, actor: Any, model: type[T]) -> T:
+    if earlier.actor_id != actor.pk or earlier.object_type != model._meta.label_lower:
+        raise OrganisationError(_("Skjemaet er utløpt. Last inn siden på nytt og prøv igjen."))
+    result = model._default_manager.filter(pk=earlier.object_id).first()
+    if result is None:
+        raise OrganisationError(
+            _("Dette skjemaet er allerede sendt. Last inn siden på nytt for å gjøre det igjen.")
+        )
+    return result
+
+
 def unit_create(
     *,
     actor: Any,
@@ -89,8 +181,41 @@ def unit_create(
     phone: str = "",
     email: str = "",
     is_demo: bool = False,
+    submission_id: uuid.UUID | None = None,
 ) -> Unit:
-    """Create a unit (a service). It always covers its host municipality."""
+    """Create a unit (a service). It always covers its host municipality.
+
+    With a `submission_id`, posting the same form twice creates the unit once.
+    """
+    return _once(
+        actor=actor,
+        submission_id=submission_id,
+        model=Unit,
+        create=lambda: _unit_create(
+            actor=actor,
+            name=name,
+            unit_type=unit_type,
+            host_municipality=host_municipality,
+            covered_municipalities=covered_municipalities,
+            phone=phone,
+            email=email,
+            is_demo=is_demo,
+        ),
+    )
+
+
+@transaction.atomic
+def _unit_create(
+    *,
+    actor: Any,
+    name: str,
+    unit_type: str,
+    host_municipality: Municipality,
+    covered_municipalities: Iterable[Municipality],
+    phone: str,
+    email: str,
+    is_demo: bool,
+) -> Unit:
     if Unit.objects.filter(name=name.strip(), host_municipality=host_municipality).exists():
         raise OrganisationError(
             _("Det finnes allerede en enhet med dette navnet i kommunen."), field="name"
@@ -103,7 +228,7 @@ def unit_create(
         email=email,
         is_demo=is_demo,
     )
-    unit.full_clean()
+    _clean(unit)
     unit.save()
     unit.covered_municipalities.set({host_municipality, *covered_municipalities})
     event_record(
@@ -129,6 +254,10 @@ def unit_update(
     email: str,
     is_active: bool,
 ) -> Unit:
+    """Change a unit's name, type, municipalities, contact details or whether it is active.
+
+    Deactivating a unit takes every capability its memberships gave away at once.
+    """
     if (
         Unit.objects.filter(name=name.strip(), host_municipality=host_municipality)
         .exclude(pk=unit.pk)
@@ -143,7 +272,7 @@ def unit_update(
     unit.phone = phone
     unit.email = email
     unit.is_active = is_active
-    unit.full_clean()
+    _clean(unit)
     unit.save(
         update_fields=[
             "name",
@@ -201,4 +330,82 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
         object_id=pk,
         unit=unit,
         detail=detail,
+    )
+
+
+def membership_grant(
+    *,
+    actor: Any,
+    user: User,
+    unit: Unit,
+    role: str,
+    submission_id: uuid.UUID | None = None,
+) -> Membership:
+    """Give a user a role in a unit, as a lead or a system administrator asks.
+
+    A lead gives roles only in their own units, and never the roles that reach beyond the
+    unit (privacy officer, system administrator); the administrator gives any role anywhere.
+    """
+    if not manages_members_of(user=actor, unit=unit):
+        raise OrganisationError(_("Du kan ikke endre medlemmene i denne enheten."), field="unit")
+    if role not in grantable_roles(user=actor):
+        raise OrganisationError(_("Du kan ikke gi denne rollen."), field="role")
+    if not user.is_active:
+        raise OrganisationError(
+            _("Brukeren er deaktivert. Aktiver brukeren før du gir en ny rolle."), field="user"
+        )
+    if not unit.is_active:
+        raise OrganisationError(
+            _("Enheten er ikke aktiv. Aktiver enheten før du legger til medlemmer."),
+            field="unit",
+        )
+    return _once(
+        actor=actor,
+        submission_id=submission_id,
+        model=Membership,
+        create=lambda: membership_add(actor=actor, user=user, unit=unit, role=role),
+    )
+
+
+@transaction.atomic
+def membership_revoke(*, actor: Any, membership: Membership) -> None:
+    """Take a role away, as a lead (own units, roles they could give) or an administrator.
+
+    The last active system administrator keeps the role: without one, nobody could manage
+    users any more.
+    """
+    if not manages_members_of(user=actor, unit=membership.unit):
+        raise OrganisationError(_("Du kan ikke endre medlemmene i denne enheten."))
+    if membership.role not in revocable_roles(user=actor):
+        raise OrganisationError(_("Du kan ikke fjerne denne rollen."))
+    if membership.role == Role.SYSTEM_ADMIN and not (
+        Membership.objects.filter(
+            role=Role.SYSTEM_ADMIN, user__is_active=True, unit__is_active=True
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise OrganisationError(
+            _("Dette er den siste systemadministratoren. Gi rollen til noen andre først.")
+        )
+    membership_remove(actor=actor, membership=membership)
+
+
+def staff_user_create(
+    *,
+    actor: Any,
+    username: str,
+    full_name: str,
+    email: str,
+    password: str,
+    submission_id: uuid.UUID | None = None,
+) -> User:
+    """Create a user from the staff pages; posting the same form twice creates one user."""
+    return _once(
+        actor=actor,
+        submission_id=submission_id,
+        model=User,
+        create=lambda: user_create(
+            actor=actor, username=username, full_name=full_name, email=email, password=password
+        ),
     )

@@ -1,0 +1,323 @@
+"""Forms for the staff pages of the organisation: they check input; services do the writes."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from helhet.accounts.models import User
+from helhet.organisation.choices import UnitType
+from helhet.organisation.models import Municipality, Unit
+from helhet.organisation.roles import Role
+from helhet.organisation.selectors import current_municipalities, user_by_username
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ]{2,19}$",
+    _("Skriv telefonnummeret med sifre og eventuelt mellomrom, for eksempel 22 33 44 55."),
+)
+username_validator = RegexValidator(
+    r"^[A-Za-z0-9.@+_-]+\Z",
+    _("Brukernavnet kan bare ha bokstaver a–z, sifre og tegnene . @ + - _ (ikke mellomrom)."),
+)
+
+STATUS_CHOICES = [
+    ("", _("Alle")),
+    ("active", _("Aktive")),
+    ("inactive", _("Deaktiverte")),
+]
+
+
+def _input(**attrs: Any) -> dict[str, Any]:
+    return {"class": "ds-input", **attrs}
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Municipality) -> str:
+        return f"{obj.number} {obj.name}"
+
+
+class MunicipalityMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Municipality) -> str:
+        return f"{obj.number} {obj.name}"
+
+
+class SubmissionForm(forms.Form):
+    """A form that creates something: it carries an id so that a double post creates once."""
+
+    submission_id = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["submission_id"].initial = uuid.uuid4()
+        self.fields["submission_id"].error_messages["required"] = _(
+            "Skjemaet mangler en intern kode. Last inn siden på nytt og prøv igjen."
+        )
+        self.fields["submission_id"].error_messages["invalid"] = self.fields[
+            "submission_id"
+        ].error_messages["required"]
+
+
+class UnitForm(forms.Form):
+    """A unit's name, type, municipalities and contact details."""
+
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=200,
+        widget=forms.TextInput(attrs=_input(autocomplete="off")),
+        help_text=_("Slik enheten heter i kommunen, for eksempel «NAV Fjordvik»."),
+    )
+    unit_type = forms.ChoiceField(
+        label=_("Type tjeneste"),
+        choices=[("", _("Velg type")), *UnitType.choices],
+        widget=forms.Select(attrs=_input()),
+    )
+    host_municipality = MunicipalityChoiceField(
+        label=_("Vertskommune"),
+        queryset=Municipality.objects.none(),
+        empty_label=_("Velg kommune"),
+        widget=forms.Select(attrs=_input()),
+        help_text=_("Kommunen som driver tjenesten."),
+    )
+    covered_municipalities = MunicipalityMultipleChoiceField(
+        label=_("Andre kommuner som dekkes"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs=_input(size="8")),
+        help_text=_(
+            "Bare for interkommunale tjenester. Vertskommunen dekkes alltid. "
+            "Hold inne Ctrl (Cmd på Mac) for å velge flere."
+        ),
+    )
+    phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        validators=[phone_validator],
+        widget=forms.TextInput(attrs=_input(autocomplete="off", inputmode="tel")),
+    )
+    email = forms.EmailField(
+        label=_("E-post"),
+        required=False,
+        error_messages={
+            "invalid": _("Skriv en gyldig e-postadresse, for eksempel post@kommune.no.")
+        },
+        widget=forms.EmailInput(attrs=_input(autocomplete="off")),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        municipalities = current_municipalities()
+        self.fields["host_municipality"].queryset = municipalities
+        self.fields["covered_municipalities"].queryset = municipalities
+        self.fields["name"].error_messages["required"] = _("Skriv navnet på enheten.")
+        self.fields["unit_type"].error_messages["required"] = _("Velg hva slags tjeneste dette er.")
+        self.fields["host_municipality"].error_messages["required"] = _(
+            "Velg kommunen som driver tjenesten."
+        )
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+
+class UnitCreateForm(SubmissionForm, UnitForm):
+    pass
+
+
+class UnitEditForm(UnitForm):
+    is_active = forms.BooleanField(
+        label=_("Aktiv"),
+        required=False,
+        help_text=_("En enhet som ikke er aktiv, gir ikke medlemmene noen tilgang."),
+    )
+
+    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "name": unit.name,
+                "unit_type": unit.unit_type,
+                "host_municipality": unit.host_municipality_id,
+                "covered_municipalities": [
+                    m.pk
+                    for m in unit.covered_municipalities.all()
+                    if m.pk != unit.host_municipality_id
+                ],
+                "phone": unit.phone,
+                "email": unit.email,
+                "is_active": unit.is_active,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        # A unit tied to a municipality that has since ended keeps it selectable.
+        kept = [unit.host_municipality_id, *(m.pk for m in unit.covered_municipalities.all())]
+        municipalities = (
+            current_municipalities() | Municipality.objects.filter(pk__in=kept)
+        ).order_by("number")
+        self.fields["host_municipality"].queryset = municipalities
+        self.fields["covered_municipalities"].queryset = municipalities
+
+
+class UnitFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Søk"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs=_input()),
+        help_text=_("Navn på enheten eller kommunen, eller kommunenummer."),
+    )
+    unit_type = forms.ChoiceField(
+        label=_("Type tjeneste"),
+        required=False,
+        choices=[("", _("Alle typer")), *UnitType.choices],
+        widget=forms.Select(attrs=_input()),
+    )
+
+
+def _role_choices(roles: list[str]) -> list[tuple[str, str]]:
+    labels = dict(Role.choices)
+    return [("", _("Velg rolle")), *((role, labels[role]) for role in roles)]
+
+
+class RoleFormMixin(forms.Form):
+    role = forms.ChoiceField(label=_("Rolle"), choices=[], widget=forms.Select(attrs=_input()))
+
+    def set_roles(self, roles: list[str]) -> None:
+        field = self.fields["role"]
+        field.choices = _role_choices(roles)
+        field.error_messages["required"] = _("Velg en rolle.")
+        field.error_messages["invalid_choice"] = _("Du kan ikke gi denne rollen.")
+
+
+class UnitMemberAddForm(SubmissionForm, RoleFormMixin):
+    """Add someone to a unit by their username."""
+
+    username = forms.CharField(
+        label=_("Brukernavn"),
+        max_length=150,
+        widget=forms.TextInput(attrs=_input(autocomplete="off", spellcheck="false")),
+        help_text=_("Brukernavnet til en som allerede har bruker i Helhet."),
+        error_messages={"required": _("Skriv brukernavnet til den du vil legge til.")},
+    )
+    field_order = ["username", "role", "submission_id"]
+
+    def __init__(self, *args: Any, roles: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_roles(roles)
+
+    def clean_username(self) -> User:
+        username = self.cleaned_data["username"]
+        user = user_by_username(username=username)
+        if user is None:
+            raise forms.ValidationError(
+                _("Fant ingen bruker med brukernavnet «%(username)s». Sjekk skrivemåten."),
+                params={"username": username.strip()},
+            )
+        return user
+
+
+class UserMembershipAddForm(SubmissionForm, RoleFormMixin):
+    """Give one user a role in one of the units the viewer manages."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Enhet"),
+        queryset=Unit.objects.none(),
+        empty_label=_("Velg enhet"),
+        widget=forms.Select(attrs=_input()),
+        error_messages={
+            "required": _("Velg en enhet."),
+            "invalid_choice": _("Du kan ikke legge til medlemmer i denne enheten."),
+        },
+    )
+    field_order = ["unit", "role", "submission_id"]
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units.filter(is_active=True).order_by("name")
+        self.set_roles(roles)
+
+
+class UserCreateForm(SubmissionForm):
+    """A new member of staff, with an initial password they change themselves."""
+
+    username = forms.CharField(
+        label=_("Brukernavn"),
+        max_length=150,
+        validators=[username_validator],
+        widget=forms.TextInput(attrs=_input(autocomplete="off", spellcheck="false")),
+        help_text=_("Brukes for å logge inn. Gjerne det samme som i kommunens andre systemer."),
+        error_messages={"required": _("Skriv et brukernavn.")},
+    )
+    full_name = forms.CharField(
+        label=_("Fullt navn"),
+        max_length=200,
+        widget=forms.TextInput(attrs=_input(autocomplete="off")),
+        error_messages={"required": _("Skriv hele navnet til brukeren.")},
+    )
+    email = forms.EmailField(
+        label=_("E-post"),
+        widget=forms.EmailInput(attrs=_input(autocomplete="off")),
+        error_messages={
+            "required": _("Skriv e-postadressen til brukeren."),
+            "invalid": _("Skriv en gyldig e-postadresse, for eksempel ola@kommune.no."),
+        },
+    )
+    password = forms.CharField(
+        label=_("Første passord"),
+        strip=False,
+        widget=forms.PasswordInput(attrs=_input(autocomplete="new-password")),
+        help_text=_(
+            "Minst 12 tegn, ikke et vanlig passord og ikke bare sifre. Gi det til brukeren "
+            "på en trygg måte; ved første innlogging setter brukeren opp tofaktor."
+        ),
+        error_messages={"required": _("Skriv et første passord.")},
+    )
+    password_again = forms.CharField(
+        label=_("Gjenta passordet"),
+        strip=False,
+        widget=forms.PasswordInput(attrs=_input(autocomplete="new-password")),
+        error_messages={"required": _("Skriv passordet en gang til.")},
+    )
+    field_order = ["username", "full_name", "email", "password", "password_again"]
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().lower()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        password, again = cleaned.get("password"), cleaned.get("password_again")
+        if password and again and password != again:
+            self.add_error("password_again", _("Passordene er ikke like."))
+        return cleaned
+
+
+class UserFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Søk"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs=_input()),
+        help_text=_("Navn, brukernavn eller e-post."),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Enhet"),
+        required=False,
+        queryset=Unit.objects.none(),
+        empty_label=_("Alle enheter"),
+        widget=forms.Select(attrs=_input()),
+        error_messages={"invalid_choice": _("Velg en av enhetene i listen.")},
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=STATUS_CHOICES,
+        widget=forms.Select(attrs=_input()),
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units.order_by("name")

@@ -1,0 +1,357 @@
+"""Staff pages for units, users and their roles.
+
+The view policy (policy.py) lets in only users with the capability; the chokepoints in
+access.py then give 404 for a unit or user outside the viewer's reach.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from helhet.accounts.services import AccountError, user_deactivate, user_reactivate
+from helhet.core.errors import DomainError, add_domain_error_to_form
+from helhet.core.policy import has_capability
+from helhet.organisation.access import (
+    get_editable_unit_for,
+    get_member_user_for,
+    get_membership_for,
+    get_unit_for,
+)
+from helhet.organisation.forms import (
+    UnitCreateForm,
+    UnitEditForm,
+    UnitFilterForm,
+    UnitMemberAddForm,
+    UserCreateForm,
+    UserFilterForm,
+    UserMembershipAddForm,
+)
+from helhet.organisation.roles import Cap
+from helhet.organisation.selectors import (
+    grantable_roles,
+    manages_all_members,
+    member_scope_units,
+    membership_removed_by,
+    memberships_in_scope,
+    revocable_roles,
+    unit_members,
+    unit_search,
+    user_search,
+    visible_users,
+)
+from helhet.organisation.services import (
+    OrganisationError,
+    membership_grant,
+    membership_revoke,
+    staff_user_create,
+    unit_create,
+    unit_update,
+)
+
+PAGE_SIZE = 25
+
+
+def _page(request: HttpRequest, items: Any) -> tuple[Page, str]:
+    """One page of a list, and the query string that keeps the filters on the page links."""
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return page, f"{encoded}&" if encoded else ""
+
+
+# Units
+
+
+def unit_list(request: HttpRequest) -> HttpResponse:
+    form = UnitFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    units = unit_search(query=filters.get("q", ""), unit_type=filters.get("unit_type", ""))
+    page, querystring = _page(request, units)
+    return render(
+        request,
+        "organisation/unit_list.html",
+        {"form": form, "page_obj": page, "querystring_without_page": querystring},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def unit_create_view(request: HttpRequest) -> HttpResponse:
+    form = UnitCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            unit = unit_create(
+                actor=request.user,
+                name=data["name"],
+                unit_type=data["unit_type"],
+                host_municipality=data["host_municipality"],
+                covered_municipalities=data["covered_municipalities"],
+                phone=data["phone"],
+                email=data["email"],
+                submission_id=data["submission_id"],
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Enheten er opprettet."))
+            return redirect("organisation:unit_detail", unit_id=unit.pk)
+    return render(request, "organisation/unit_form.html", {"form": form, "unit": None})
+
+
+@require_http_methods(["GET", "POST"])
+def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = get_editable_unit_for(request.user, unit_id, purpose="organisation.unit_edit")
+    form = UnitEditForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            unit_update(
+                actor=request.user,
+                unit=unit,
+                name=data["name"],
+                unit_type=data["unit_type"],
+                host_municipality=data["host_municipality"],
+                covered_municipalities=data["covered_municipalities"],
+                phone=data["phone"],
+                email=data["email"],
+                is_active=data["is_active"],
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Endringene er lagret."))
+            return redirect("organisation:unit_detail", unit_id=unit.pk)
+    return render(request, "organisation/unit_form.html", {"form": form, "unit": unit})
+
+
+def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = get_unit_for(request.user, unit_id, purpose="organisation.unit_detail")
+    return render(
+        request,
+        "organisation/unit_detail.html",
+        {
+            "unit": unit,
+            "covered": unit.covered_municipalities.order_by("number"),
+            "members": unit_members(unit=unit),
+            "revocable": revocable_roles(user=request.user),
+            "form": UnitMemberAddForm(roles=grantable_roles(user=request.user)),
+            "can_edit_unit": has_capability(request.user, Cap.UNITS_MANAGE),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def unit_member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = get_unit_for(request.user, unit_id, purpose="organisation.unit_member_add")
+    form = UnitMemberAddForm(request.POST or None, roles=grantable_roles(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership_grant(
+                actor=request.user,
+                user=data["username"],
+                unit=unit,
+                role=data["role"],
+                submission_id=data["submission_id"],
+            )
+        except DomainError as error:
+            _add_membership_error(form, error, user_field="username")
+        else:
+            messages.success(request, _("Medlemmet er lagt til."))
+            return redirect("organisation:unit_detail", unit_id=unit.pk)
+    return render(request, "organisation/member_add.html", {"form": form, "unit": unit})
+
+
+def _add_membership_error(form: Any, error: DomainError, *, user_field: str) -> None:
+    # The service speaks of "user" and "unit"; the two forms name those fields differently.
+    if error.field == "user":
+        error = OrganisationError(error.message, field=user_field)
+    add_domain_error_to_form(form, error)
+
+
+# Users
+
+
+def user_list(request: HttpRequest) -> HttpResponse:
+    scope = member_scope_units(user=request.user)
+    form = UserFilterForm(request.GET or None, units=scope)
+    filters = form.cleaned_data if form.is_valid() else {}
+    users = user_search(
+        viewer=request.user,
+        query=filters.get("q", ""),
+        unit=filters.get("unit"),
+        status=filters.get("status", ""),
+    )
+    page, querystring = _page(request, users)
+    manages_all = manages_all_members(user=request.user)
+    return render(
+        request,
+        "organisation/user_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring_without_page": querystring,
+            "manages_all": manages_all,
+            # A lead reaches their units from here; the administrator has the unit list.
+            "own_units": [] if manages_all else list(scope.order_by("name")),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def user_create_view(request: HttpRequest) -> HttpResponse:
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = staff_user_create(
+                actor=request.user,
+                username=data["username"],
+                full_name=data["full_name"],
+                email=data["email"],
+                password=data["password"],
+                submission_id=data["submission_id"],
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(
+                request, _("Brukeren er opprettet. Gi brukeren en rolle i en enhet nedenfor.")
+            )
+            return redirect("organisation:user_detail", user_id=user.pk)
+    return render(request, "organisation/user_form.html", {"form": form})
+
+
+def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
+    member = get_member_user_for(request.user, user_id, purpose="organisation.user_detail")
+    scope = member_scope_units(user=request.user)
+    return render(
+        request,
+        "organisation/user_detail.html",
+        {
+            "member": member,
+            "memberships": memberships_in_scope(viewer=request.user).filter(user=member),
+            "revocable": revocable_roles(user=request.user),
+            "form": UserMembershipAddForm(units=scope, roles=grantable_roles(user=request.user)),
+            "manages_all": manages_all_members(user=request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def user_membership_add(request: HttpRequest, user_id: int) -> HttpResponse:
+    member = get_member_user_for(request.user, user_id, purpose="organisation.user_membership_add")
+    form = UserMembershipAddForm(
+        request.POST or None,
+        units=member_scope_units(user=request.user),
+        roles=grantable_roles(user=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership_grant(
+                actor=request.user,
+                user=member,
+                unit=data["unit"],
+                role=data["role"],
+                submission_id=data["submission_id"],
+            )
+        except DomainError as error:
+            _add_membership_error(form, error, user_field="__all__")
+        else:
+            messages.success(request, _("Rollen er lagt til."))
+            return redirect("organisation:user_detail", user_id=member.pk)
+    return render(request, "organisation/member_add.html", {"form": form, "member": member})
+
+
+@require_http_methods(["GET", "POST"])
+def membership_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
+    back = request.GET.get("fra") == "bruker"
+    if request.method == "POST":
+        removed = membership_removed_by(actor=request.user, membership_id=membership_id)
+        if removed is not None:
+            unit_id, user_id = removed
+            messages.info(request, _("Rollen er allerede fjernet."))
+            if back and user_id is not None:
+                return _to_user(request, user_id)
+            return redirect("organisation:unit_detail", unit_id=unit_id)
+    membership = get_membership_for(
+        request.user, membership_id, purpose="organisation.membership_remove"
+    )
+    error = None
+    if request.method == "POST":
+        try:
+            membership_revoke(actor=request.user, membership=membership)
+        except OrganisationError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Rollen er fjernet."))
+            if back:
+                return _to_user(request, membership.user_id)
+            return redirect("organisation:unit_detail", unit_id=membership.unit_id)
+    return render(
+        request,
+        "organisation/membership_remove.html",
+        {"membership": membership, "error": error, "back_to_user": back},
+        status=400 if error else 200,
+    )
+
+
+def _to_user(request: HttpRequest, user_id: int) -> HttpResponse:
+    # A lead who took away someone's last role in their units no longer sees that user.
+    if visible_users(viewer=request.user).filter(pk=user_id).exists():
+        return redirect("organisation:user_detail", user_id=user_id)
+    return redirect("organisation:user_list")
+
+
+@require_http_methods(["GET", "POST"])
+def user_deactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    member = get_member_user_for(request.user, user_id, purpose="organisation.user_deactivate")
+    return _user_status_change(request, member, activate=False)
+
+
+@require_http_methods(["GET", "POST"])
+def user_reactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    member = get_member_user_for(request.user, user_id, purpose="organisation.user_reactivate")
+    return _user_status_change(request, member, activate=True)
+
+
+def _user_status_change(request: HttpRequest, member: Any, *, activate: bool) -> HttpResponse:
+    """Deactivate or reactivate after a confirmation page; a repeated post changes nothing."""
+    if member.is_active == activate:
+        if activate:
+            messages.info(request, _("Brukeren er allerede aktiv."))
+        else:
+            messages.info(request, _("Brukeren er allerede deaktivert."))
+        return redirect("organisation:user_detail", user_id=member.pk)
+    error = None
+    if request.method == "POST":
+        try:
+            if activate:
+                user_reactivate(actor=request.user, user=member)
+            else:
+                user_deactivate(actor=request.user, user=member)
+        except AccountError as exc:
+            error = exc.message
+        else:
+            if activate:
+                messages.success(request, _("Brukeren er aktivert igjen og kan logge inn."))
+            else:
+                messages.success(
+                    request, _("Brukeren er deaktivert og er logget ut på alle enheter.")
+                )
+            return redirect("organisation:user_detail", user_id=member.pk)
+    return render(
+        request,
+        "organisation/user_status.html",
+        {"member": member, "activate": activate, "error": error},
+        status=400 if error else 200,
+    )

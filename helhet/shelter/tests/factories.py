@@ -1,0 +1,108 @@
+"""Builders for shelter tests, made with the real services (no rows written by hand)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from helhet.people.services import PersonInput
+from helhet.shelter.choices import AnswerList, BedKind, TaskStatus
+from helhet.shelter.models import AnswerOption, Bed, FollowUpTask, Room, Stay
+from helhet.shelter.services import (
+    ChildInput,
+    ConsentInput,
+    RoomInput,
+    StayInput,
+    TaskInput,
+    bed_create,
+    followup_consent_record,
+    followup_plan_start,
+    followup_task_update,
+    room_create,
+    stay_create,
+)
+
+
+def option(answer_list: str, code: str) -> AnswerOption:
+    return AnswerOption.objects.get(answer_list=answer_list, code=code)
+
+
+def make_room(cast: Any, name: str = "Rom 1", beds: int = 1, *, family: bool = False) -> Room:
+    room = room_create(
+        actor=cast.shelter_lead,
+        unit=cast.shelter,
+        data=RoomInput(name=name, is_family_room=family),
+    )
+    for number in range(1, beds + 1):
+        bed_create(
+            actor=cast.shelter_lead,
+            room=room,
+            label=f"Seng {number}",
+            kind=BedKind.ADULT if number == 1 else BedKind.CHILD,
+        )
+    return room
+
+
+def first_bed(room: Room) -> Bed:
+    return room.beds.order_by("label").first()
+
+
+def make_stay(
+    cast: Any,
+    name: str = "Kari Nordmann",
+    *,
+    children: list[str] | None = None,
+    arrived_on: date | None = None,
+    actor: Any = None,
+) -> Stay:
+    today = timezone.localdate()
+    return stay_create(
+        actor=actor or cast.shelter_worker,
+        unit=cast.shelter,
+        resident=PersonInput(name=name, birth_year=today.year - 34),
+        data=StayInput(
+            arrived_on=arrived_on or today,
+            referrer=option(AnswerList.REFERRER, "police"),
+            municipality=cast.nordoy,
+            violence_types=[
+                option(AnswerList.VIOLENCE_TYPE, "physical"),
+                option(AnswerList.VIOLENCE_TYPE, "threats"),
+            ],
+            perpetrator_relation=option(AnswerList.PERPETRATOR_RELATION, "current_partner"),
+            statistics_consent=True,
+        ),
+        children=[
+            ChildInput(name=child, birth_year=today.year - 6 - index, prefix=f"child-{index}-")
+            for index, child in enumerate(children or [])
+        ],
+        submission_id=uuid.uuid4(),
+    )
+
+
+def make_shared_task(cast: Any, stay: Stay | None = None, *, overdue: bool = False) -> FollowUpTask:
+    """A follow-up task handed to NAV, with the person's consent to share with NAV."""
+    stay = stay or make_stay(cast)
+    plan = followup_plan_start(actor=cast.shelter_worker, stay=stay)
+    followup_consent_record(
+        actor=cast.shelter_worker,
+        plan=plan,
+        data=ConsentInput(share_consent=True, units=[cast.nav]),
+    )
+    task = plan.tasks.get(category="nav_money")
+    due = timezone.localdate() - timedelta(days=3) if overdue else task.due_on
+    return followup_task_update(
+        actor=cast.shelter_worker,
+        task=task,
+        data=TaskInput(
+            category=task.category,
+            title=task.title,
+            responsible_unit=cast.nav,
+            due_on=due,
+            status=TaskStatus.NOT_STARTED,
+        ),
+        owner=True,
+        notes_allowed=True,
+    )

@@ -10,6 +10,7 @@ NAVIGATION = [
     ("people:list", _("Personer"), Cap.CASE_VIEW),
     ("shelter:board", _("Krisesenter"), Cap.CASE_VIEW),
     ("directory:service_list", _("Hjelpekatalog"), Cap.DIRECTORY_EDIT),
+    ("portal_staff:page_list", _("Portaltekster"), Cap.DIRECTORY_EDIT),
     ("organisation:unit_list", _("Enheter"), Cap.UNITS_MANAGE),
     ("organisation:user_list", _("Brukere"), Cap.UNIT_MEMBERS),
     ("audit:event_list", _("Tilgangslogg"), Cap.AUDIT_REVIEW),

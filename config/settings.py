@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str, load_dotenv
 
@@ -222,6 +221,8 @@ TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "helhet_language"
+# The menu labels in config/navigation.py; every app keeps its own catalogue.
+LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -280,5 +281,3 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
-
-HELHET_NAME = _("Helhet")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("ansatt/personer/", include("helhet.people.urls")),
     path("ansatt/katalog/", include("helhet.directory.urls")),
     path("ansatt/krisesenter/", include("helhet.shelter.urls")),
+    path("ansatt/portal/", include("helhet.portal.staff_urls")),
     path("api/hsds/", include("helhet.directory.api_urls")),
 ]
 urlpatterns += i18n_patterns(

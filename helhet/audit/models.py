@@ -74,11 +74,22 @@ class BreakGlassGrant(models.Model):
         related_name="+",
     )
     review_comment = models.TextField(_("kommentar"), blank=True)
+    # The form's one-time id: a double click opens one grant, not two.
+    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-granted_at"]
         verbose_name = _("nødtilgang")
         verbose_name_plural = _("nødtilganger")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission_id"], name="audit_breakglassgrant_unique_submission"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("granted_at")),
+                name="audit_breakglassgrant_expires_after_grant",
+            ),
+        ]
         indexes = [
             models.Index(
                 fields=["user", "object_type", "object_id", "expires_at"],
@@ -88,3 +99,11 @@ class BreakGlassGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.object_type}:{self.object_id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires_at > timezone.now()
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewed_at is not None

@@ -10,29 +10,87 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from helhet.audit.choices import EventKind
 from helhet.audit.hashing import GENESIS, event_hash
 from helhet.audit.models import BreakGlassGrant, Event
 
+# The kinds of event that tell a person who has seen or handled their data.
+PERSON_LOG_KINDS = (
+    EventKind.CREATE,
+    EventKind.READ,
+    EventKind.UPDATE,
+    EventKind.EXPORT,
+    EventKind.BREAK_GLASS,
+    EventKind.ERASE,
+)
+
 
 def break_glass_active(*, user: Any, object_type: str, object_id: str | int) -> bool:
-    return BreakGlassGrant.objects.filter(
-        user=user,
-        object_type=object_type,
-        object_id=str(object_id),
-        expires_at__gt=timezone.now(),
-    ).exists()
+    return (
+        break_glass_active_grant(user=user, object_type=object_type, object_id=object_id)
+        is not None
+    )
+
+
+def break_glass_active_grant(
+    *, user: Any, object_type: str, object_id: str | int
+) -> BreakGlassGrant | None:
+    """The user's running grant for this object (the one that expires last), if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        BreakGlassGrant.objects.filter(
+            user=user,
+            object_type=object_type,
+            object_id=str(object_id),
+            expires_at__gt=timezone.now(),
+        )
+        .order_by("-expires_at")
+        .first()
+    )
 
 
 def break_glass_object_ids(*, user: Any, object_type: str) -> QuerySet[BreakGlassGrant]:
+    """Ids of the objects the user holds a running grant for (a lazy values list)."""
+    if not getattr(user, "is_authenticated", False):
+        return BreakGlassGrant.objects.none().values_list("object_id", flat=True)
     return BreakGlassGrant.objects.filter(
         user=user, object_type=object_type, expires_at__gt=timezone.now()
     ).values_list("object_id", flat=True)
 
 
 def break_glass_queue(*, reviewed: bool = False) -> QuerySet[BreakGlassGrant]:
-    return BreakGlassGrant.objects.select_related("user", "reviewed_by").filter(
+    """Uses of break-glass waiting for review (oldest first), or those already reviewed
+    (newest review first)."""
+    grants = BreakGlassGrant.objects.select_related("user", "reviewed_by").filter(
         reviewed_at__isnull=not reviewed
     )
+    if reviewed:
+        return grants.order_by("-reviewed_at", "-id")
+    return grants.order_by("granted_at", "id")
+
+
+def break_glass_grant_get(*, grant_id: Any) -> BreakGlassGrant | None:
+    try:
+        pk = int(grant_id)
+    except (TypeError, ValueError):
+        return None
+    return BreakGlassGrant.objects.select_related("user", "reviewed_by").filter(pk=pk).first()
+
+
+def event_unit_choices() -> list[tuple[int, str]]:
+    """Units named in the log, by the name they had when the event was written; audit
+    reads no other app, so the log's own copy is the source."""
+    rows = (
+        Event.objects.filter(unit_id__isnull=False)
+        .values_list("unit_id", "unit_name")
+        .order_by("unit_name", "unit_id")
+        .distinct()
+    )
+    seen: dict[int, str] = {}
+    for unit_id, unit_name in rows:
+        seen.setdefault(unit_id, unit_name)
+    return sorted(seen.items(), key=lambda item: (item[1].casefold(), item[0]))
 
 
 @dataclass(frozen=True)
@@ -46,6 +104,7 @@ class EventFilter:
 
 
 def event_search(*, filters: EventFilter) -> QuerySet[Event]:
+    """Events matching every filter given (they combine), newest first."""
     events = Event.objects.all()
     if filters.person_id is not None:
         events = events.filter(person_id=filters.person_id)
@@ -63,9 +122,12 @@ def event_search(*, filters: EventFilter) -> QuerySet[Event]:
     return events.order_by("-occurred_at", "-id")
 
 
-def person_access_log(*, person_id: int) -> QuerySet[Event]:
-    """Who has seen or changed this person's data: the answer a person is entitled to."""
-    return Event.objects.filter(person_id=person_id).order_by("occurred_at", "id")
+def person_access_log(
+    *, person_id: int, kinds: tuple[str, ...] = PERSON_LOG_KINDS
+) -> QuerySet[Event]:
+    """Who has seen or changed this person's data, and when: the answer a person is
+    entitled to (Normen, factsheet 15). Oldest first, as a person reads a history."""
+    return Event.objects.filter(person_id=person_id, kind__in=kinds).order_by("occurred_at", "id")
 
 
 @dataclass(frozen=True)

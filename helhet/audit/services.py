@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from helhet.audit.choices import EventKind
 from helhet.audit.hashing import GENESIS, event_hash
@@ -23,6 +25,12 @@ _CHAIN_LOCK = 7_340_021
 
 class AuditError(DomainError):
     pass
+
+
+# Stored in Bokmål and translated when shown, like every purpose in the log.
+BREAK_GLASS_PURPOSE = gettext_noop("Nødtilgang")
+BREAK_GLASS_REVIEW_PURPOSE = gettext_noop("Gjennomgang av nødtilgang")
+REASON_MIN_LENGTH = 10
 
 
 @dataclass(frozen=True)
@@ -117,7 +125,6 @@ def event_record(
     )[0]
 
 
-@transaction.atomic
 def break_glass_grant(
     *,
     actor: Any,
@@ -125,14 +132,52 @@ def break_glass_grant(
     object_id: str | int,
     person_id: int | None,
     reason: str,
+    submission_id: uuid.UUID | None = None,
 ) -> BreakGlassGrant:
-    """Open a record outside the user's access for a limited time. The reason is required."""
+    """Open a record outside the user's access for a limited time. The reason is required.
+
+    The grant lasts HELHET_BREAK_GLASS_MINUTES, is flagged wherever the record is shown,
+    and waits in the privacy officer's review queue. A repeated submission (the same
+    `submission_id`) returns the grant the first one opened.
+    """
     reason = (reason or "").strip()
-    if len(reason) < 10:
+    if len(reason) < REASON_MIN_LENGTH:
         raise AuditError(
-            _("Skriv en begrunnelse på minst 10 tegn: hvorfor trenger du tilgang nå?"),
+            _("Skriv en begrunnelse på minst %(count)s tegn: hvorfor trenger du tilgang nå?")
+            % {"count": REASON_MIN_LENGTH},
             field="reason",
         )
+    if submission_id is not None:
+        earlier = BreakGlassGrant.objects.filter(submission_id=submission_id, user=actor).first()
+        if earlier is not None:
+            return earlier
+    try:
+        return _break_glass_open(
+            actor=actor,
+            object_type=object_type,
+            object_id=object_id,
+            person_id=person_id,
+            reason=reason,
+            submission_id=submission_id,
+        )
+    except IntegrityError:
+        # Two copies of the same submission raced; the first one won.
+        earlier = BreakGlassGrant.objects.filter(submission_id=submission_id, user=actor).first()
+        if earlier is None:
+            raise
+        return earlier
+
+
+@transaction.atomic
+def _break_glass_open(
+    *,
+    actor: Any,
+    object_type: str,
+    object_id: str | int,
+    person_id: int | None,
+    reason: str,
+    submission_id: uuid.UUID | None,
+) -> BreakGlassGrant:
     now = timezone.now()
     grant = BreakGlassGrant(
         user=actor,
@@ -142,8 +187,9 @@ def break_glass_grant(
         reason=reason,
         granted_at=now,
         expires_at=now + timedelta(minutes=settings.HELHET_BREAK_GLASS_MINUTES),
+        submission_id=submission_id,
     )
-    grant.full_clean()
+    grant.full_clean(exclude=["submission_id"])
     grant.save()
     event_record(
         kind=EventKind.BREAK_GLASS,
@@ -151,7 +197,7 @@ def break_glass_grant(
         object_type=object_type,
         object_id=object_id,
         person_id=person_id,
-        purpose=_("Nødtilgang"),
+        purpose=BREAK_GLASS_PURPOSE,
         detail=f"grant:{grant.pk}",
     )
     return grant
@@ -159,14 +205,19 @@ def break_glass_grant(
 
 @transaction.atomic
 def break_glass_review(*, actor: Any, grant: BreakGlassGrant, comment: str) -> BreakGlassGrant:
-    """The privacy officer marks one use of break-glass as reviewed."""
+    """The privacy officer marks one use of break-glass as reviewed, with a comment.
+
+    Nobody reviews their own use: the review is the check on that user.
+    """
     comment = (comment or "").strip()
     if not comment:
         raise AuditError(_("Skriv en kommentar til gjennomgangen."), field="comment")
-    if grant.reviewed_at is not None:
-        raise AuditError(_("Denne nødtilgangen er allerede gjennomgått."))
+    # Locked, so that two reviewers at once cannot both review the same use.
+    grant = BreakGlassGrant.objects.select_for_update().get(pk=grant.pk)
     if grant.user_id == actor.pk:
         raise AuditError(_("Du kan ikke gjennomgå din egen nødtilgang."))
+    if grant.reviewed_at is not None:
+        raise AuditError(_("Denne nødtilgangen er allerede gjennomgått."))
     grant.reviewed_at = timezone.now()
     grant.reviewed_by = actor
     grant.review_comment = comment
@@ -177,5 +228,6 @@ def break_glass_review(*, actor: Any, grant: BreakGlassGrant, comment: str) -> B
         object_type="audit.breakglassgrant",
         object_id=grant.pk,
         person_id=grant.person_id,
+        purpose=BREAK_GLASS_REVIEW_PURPOSE,
     )
     return grant

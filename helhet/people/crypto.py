@@ -35,6 +35,8 @@ class MasterKey:
 
 
 def parse_keyring(value: str) -> tuple[MasterKey, ...]:
+    """Parse "id:base64key,id:base64key" (newest first) and refuse anything doubtful:
+    a wrong key length or a repeated id would make data unreadable later, not now."""
     keys = []
     for entry in (part.strip() for part in value.split(",")):
         if not entry:
@@ -58,6 +60,8 @@ def parse_keyring(value: str) -> tuple[MasterKey, ...]:
 
 @cache
 def _keyring(value: str) -> tuple[MasterKey, ...]:
+    # Keyed by the setting's value, so a changed setting (a rotation, a test's
+    # override_settings) is parsed afresh; clear with `_keyring.cache_clear()`.
     return parse_keyring(value)
 
 
@@ -67,6 +71,7 @@ def keyring() -> tuple[MasterKey, ...]:
 
 
 def newest_master_key() -> MasterKey:
+    """The key that wraps every new or re-wrapped data key."""
     return keyring()[0]
 
 
@@ -74,7 +79,18 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
+def _decode(value: str) -> bytes:
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except ValueError as exc:  # binascii.Error: a damaged or foreign value
+        raise CryptoError("The ciphertext is not valid base64.") from exc
+    if len(raw) < 12 + 16:  # a nonce and a tag at the very least
+        raise CryptoError("The ciphertext is too short.")
+    return raw
+
+
 def wrap_data_key(data_key: bytes) -> tuple[str, str]:
+    """Wrap a person's data key with the newest master key; returns (key id, wrapped)."""
     master = newest_master_key()
     nonce = os.urandom(12)
     wrapped = AESGCM(master.secret).encrypt(nonce, data_key, _WRAP_AAD)
@@ -82,9 +98,10 @@ def wrap_data_key(data_key: bytes) -> tuple[str, str]:
 
 
 def unwrap_data_key(key_id: str, wrapped: str) -> bytes:
+    """Unwrap with the master key that wrapped it; CryptoError when it is not in the ring."""
     for master in keyring():
         if master.key_id == key_id:
-            raw = base64.b64decode(wrapped)
+            raw = _decode(wrapped)
             try:
                 return AESGCM(master.secret).decrypt(raw[:12], raw[12:], _WRAP_AAD)
             except Exception as exc:  # InvalidTag
@@ -93,6 +110,8 @@ def unwrap_data_key(key_id: str, wrapped: str) -> bytes:
 
 
 def encrypt_field(data_key: bytes, plaintext: str, *, aad: str) -> str:
+    """Seal one field. `aad` binds the ciphertext to its person and field; an empty value
+    stays empty, so "not given" needs no key."""
     if plaintext == "":
         return ""
     nonce = os.urandom(12)
@@ -101,11 +120,12 @@ def encrypt_field(data_key: bytes, plaintext: str, *, aad: str) -> str:
 
 
 def decrypt_field(data_key: bytes, token: str, *, aad: str) -> str:
+    """Open one field sealed by `encrypt_field` with the same key and `aad`."""
     if token == "":
         return ""
     if not token.startswith(_TOKEN_PREFIX):
         raise CryptoError("Unknown ciphertext format.")
-    raw = base64.b64decode(token[len(_TOKEN_PREFIX) :])
+    raw = _decode(token[len(_TOKEN_PREFIX) :])
     try:
         return AESGCM(data_key).decrypt(raw[:12], raw[12:], aad.encode("utf-8")).decode("utf-8")
     except Exception as exc:  # InvalidTag
@@ -115,5 +135,7 @@ def decrypt_field(data_key: bytes, token: str, *, aad: str) -> str:
 def blind_index(national_id: str) -> str:
     """A keyed hash of a national identity number: equal numbers give equal indexes,
     and nobody without the key can test a guess against the table."""
+    if not settings.HELHET_BLIND_INDEX_KEY:
+        raise ImproperlyConfigured("HELHET_BLIND_INDEX_KEY is not set.")
     key = settings.HELHET_BLIND_INDEX_KEY.encode("utf-8")
     return hmac.new(key, national_id.encode("ascii"), hashlib.sha256).hexdigest()

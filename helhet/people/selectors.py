@@ -1,38 +1,105 @@
-"""Reads of persons: which persons a user may see, and their decrypted data."""
+"""Reads of persons: which persons a user may see, searching them, and their decrypted data."""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from stdnum.no import fodselsnummer
 
 from helhet.audit.selectors import break_glass_object_ids
+from helhet.organisation.models import Unit
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
-from helhet.people.crypto import CryptoError, decrypt_field, unwrap_data_key
+from helhet.people.crypto import CryptoError, blind_index, decrypt_field, unwrap_data_key
 from helhet.people.models import ENCRYPTED_FIELDS, Person
 
 PERSON_OBJECT_TYPE = "people.person"
+
+
+def break_glass_person_ids(user: Any) -> list[int]:
+    """Persons the user holds a running break-glass grant for."""
+    ids = break_glass_object_ids(user=user, object_type=PERSON_OBJECT_TYPE)
+    return [int(pk) for pk in ids if str(pk).isdigit()]
 
 
 def visible_persons(*, user: Any) -> QuerySet[Person]:
     """Persons the user may see: linked to a unit where the user may see case content,
     or opened by an active break-glass grant. Erased persons are never listed."""
     units = units_with(user=user, capability=Cap.CASE_VIEW)
-    glass = [int(pk) for pk in break_glass_object_ids(user=user, object_type=PERSON_OBJECT_TYPE)]
     condition = Q(unit_links__unit__in=units, unit_links__ended_at__isnull=True)
+    glass = break_glass_person_ids(user)
     if glass:
         condition |= Q(pk__in=glass)
     return Person.objects.filter(condition, erased_at__isnull=True).distinct()
 
 
-def person_units(*, person: Person) -> QuerySet[Any]:
-    from helhet.organisation.models import Unit
+def linked_units(*, user: Any, person: Person, capability: str = Cap.CASE_VIEW) -> QuerySet[Unit]:
+    """The user's units, holding the capability, that the person is linked to now."""
+    return units_with(user=user, capability=capability).filter(
+        person_links__person=person, person_links__ended_at__isnull=True
+    )
 
+
+def person_units(*, person: Person) -> QuerySet[Unit]:
+    """Every unit the person is visible to through an active link."""
     return Unit.objects.filter(
         person_links__person=person, person_links__ended_at__isnull=True
     ).distinct()
+
+
+def looks_like_national_id(text: str) -> bool:
+    compact = fodselsnummer.compact(text or "")
+    return len(compact) == 11 and compact.isdigit()
+
+
+def person_search(*, user: Any, query: str = "") -> QuerySet[Person]:
+    """The visible persons matching the query, newest first.
+
+    Eleven digits are looked up through the blind index (a whole number only: the index
+    cannot match part of one). Anything else is matched against names, which must be
+    decrypted to be compared, so only the user's visible set is decrypted.
+    """
+    persons = visible_persons(user=user).order_by("-created_at", "-id")
+    query = (query or "").strip()
+    if not query:
+        return persons
+    if looks_like_national_id(query):
+        return persons.filter(national_id_index=blind_index(fodselsnummer.compact(query)))
+    needle = query.casefold()
+    matching = [
+        person.pk
+        for person in persons.select_related("key")
+        if needle in _decrypt(person, ("name",)).get("name", "").casefold()
+    ]
+    return persons.filter(pk__in=matching)
+
+
+def person_by_identifier(identifier: str) -> Person | None:
+    """A person who is not erased, by national identity number / D-number (blind index) or
+    by id. Gives no access: only chokepoints and break-glass use it, and they audit."""
+    identifier = (identifier or "").strip()
+    if looks_like_national_id(identifier):
+        index = blind_index(fodselsnummer.compact(identifier))
+        return Person.objects.filter(national_id_index=index, erased_at__isnull=True).first()
+    if identifier.isdigit() and len(identifier) < 19:
+        return Person.objects.filter(pk=int(identifier), erased_at__isnull=True).first()
+    return None
+
+
+def person_id_for_access_log(identifier: str) -> int | None:
+    """The id of the person a privacy officer asks about: by national identity number or
+    D-number (blind index) or by id. Erased persons keep their log and are found by id."""
+    identifier = (identifier or "").strip()
+    if looks_like_national_id(identifier):
+        index = blind_index(fodselsnummer.compact(identifier))
+        return Person.objects.filter(national_id_index=index).values_list("pk", flat=True).first()
+    if identifier.isdigit() and len(identifier) < 19:
+        return Person.objects.filter(pk=int(identifier)).values_list("pk", flat=True).first()
+    return None
 
 
 @dataclass
@@ -56,20 +123,48 @@ class PersonData:
     def display_name(self) -> str:
         return self.name or str(self.person)
 
+    @property
+    def birth_date_value(self) -> datetime.date | None:
+        try:
+            return datetime.date.fromisoformat(self.birth_date) if self.birth_date else None
+        except ValueError:
+            return None
+
+    @property
+    def national_id_display(self) -> str:
+        return fodselsnummer.format(self.national_id) if self.national_id else ""
+
+    @property
+    def is_d_number(self) -> bool:
+        return bool(self.national_id) and int(self.national_id[0]) >= 4
+
+
+def _decrypt(person: Person, names: Iterable[str]) -> dict[str, str]:
+    """Decrypt the named fields; raises CryptoError when the key is gone or wrong."""
+    try:
+        key_row = person.key
+    except Person.key.RelatedObjectDoesNotExist as exc:
+        raise CryptoError("The person has no key (erased).") from exc
+    data_key = unwrap_data_key(key_row.master_key_id, key_row.wrapped_key)
+    return {
+        name: decrypt_field(data_key, getattr(person, f"{name}_enc"), aad=f"{person.uid}:{name}")
+        for name in names
+    }
+
 
 def person_data(person: Person) -> PersonData:
     """Decrypt the person's fields. An erased person (no key) gives empty, unreadable data."""
     data = PersonData(person=person)
     try:
-        key_row = person.key
-    except Person.key.RelatedObjectDoesNotExist:
-        data.unreadable = True
-        return data
-    try:
-        data_key = unwrap_data_key(key_row.master_key_id, key_row.wrapped_key)
-        for name in ENCRYPTED_FIELDS:
-            token = getattr(person, f"{name}_enc")
-            setattr(data, name, decrypt_field(data_key, token, aad=f"{person.uid}:{name}"))
+        values = _decrypt(person, ENCRYPTED_FIELDS)
     except CryptoError:
         data.unreadable = True
+        return data
+    for name, value in values.items():
+        setattr(data, name, value)
     return data
+
+
+def persons_data(persons: Iterable[Person]) -> list[PersonData]:
+    """Decrypt a page of persons (fetch them with `select_related("key")`)."""
+    return [person_data(person) for person in persons]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import uuid
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -11,10 +13,16 @@ from django.utils.translation import gettext as _
 from stdnum.no import fodselsnummer
 
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.audit.models import BreakGlassGrant
+from helhet.audit.services import (
+    REASON_MIN_LENGTH,
+    AuditError,
+    break_glass_grant,
+    event_record,
+)
 from helhet.core.errors import DomainError
 from helhet.organisation.models import Unit
-from helhet.people.choices import AddressProtection, Gender
+from helhet.people.choices import AddressProtection, Gender, Purpose
 from helhet.people.crypto import (
     blind_index,
     encrypt_field,
@@ -24,11 +32,26 @@ from helhet.people.crypto import (
     wrap_data_key,
 )
 from helhet.people.models import ENCRYPTED_FIELDS, Person, PersonKey, PersonUnitLink
-from helhet.people.selectors import PERSON_OBJECT_TYPE, person_data
+from helhet.people.selectors import (
+    PERSON_OBJECT_TYPE,
+    person_by_identifier,
+    person_data,
+    visible_persons,
+)
 
 
 class PersonError(DomainError):
     pass
+
+
+class DuplicatePersonError(PersonError):
+    """The national identity number belongs to a person already registered. Carries the
+    person's id so that the view can write the attempt to the audit log (a probe for
+    whether someone is known to the services is itself worth reviewing)."""
+
+    def __init__(self, message: str, *, person_id: int | None) -> None:
+        super().__init__(message, field="national_id")
+        self.person_id = person_id
 
 
 @dataclass
@@ -37,7 +60,7 @@ class PersonInput:
 
     name: str
     national_id: str = ""
-    birth_date: str = ""
+    birth_date: str = ""  # ISO 8601 (YYYY-MM-DD) or empty
     gender: str = Gender.NOT_REGISTERED
     birth_year: int | None = None
     languages: str = ""
@@ -75,27 +98,60 @@ def normalise_national_id(value: str) -> str:
         return ""
     if not fodselsnummer.is_valid(compact):
         raise PersonError(
-            _("Fødselsnummeret eller D-nummeret er ikke gyldig. Sjekk de 11 sifrene."),
+            _(
+                "Fødselsnummeret eller D-nummeret er ikke gyldig. Sjekk at du har skrevet "
+                "alle de 11 sifrene riktig."
+            ),
             field="national_id",
         )
     return compact
 
 
+def _birth_date(data: PersonInput) -> datetime.date | None:
+    text = str(data.birth_date or "").strip()
+    given = None
+    if text:
+        try:
+            given = datetime.date.fromisoformat(text)
+        except ValueError as exc:
+            raise PersonError(
+                _("Skriv fødselsdatoen som dag, måned og år."), field="birth_date"
+            ) from exc
+        if given > timezone.localdate():
+            raise PersonError(_("Fødselsdatoen kan ikke være fram i tid."), field="birth_date")
+    if not data.national_id:
+        return given
+    from_number = fodselsnummer.get_birth_date(data.national_id)
+    if given is not None and given != from_number:
+        raise PersonError(
+            _(
+                "Fødselsdatoen stemmer ikke med fødselsnummeret eller D-nummeret. "
+                "Sjekk begge feltene."
+            ),
+            field="birth_date",
+        )
+    return from_number
+
+
 def _validate(data: PersonInput) -> PersonInput:
-    data.name = (data.name or "").strip()
+    data.name = " ".join((data.name or "").split())
     if not data.name:
         raise PersonError(_("Skriv inn navnet."), field="name")
     data.national_id = normalise_national_id(data.national_id)
-    if data.address_protection == AddressProtection.STRICT and data.address.strip():
+    born = _birth_date(data)
+    data.birth_date = born.isoformat() if born else ""
+    if born is not None:
+        data.birth_year = born.year
+    if data.address_protection == AddressProtection.STRICT and (data.address or "").strip():
         raise PersonError(
             _(
-                "Personen har strengt fortrolig adresse. Adressen skal ikke lagres i Helhet; "
-                "la feltet stå tomt."
+                "Personen har strengt fortrolig adresse. Adressen skal ikke lagres i Helhet. "
+                "Fjern adressen fra feltet."
             ),
             field="address",
         )
-    if data.national_id and not data.birth_year:
-        data.birth_year = fodselsnummer.get_birth_date(data.national_id).year
+    for name in ("phone", "email", "address", "safe_times", "safe_contact_person", "notes"):
+        setattr(data, name, str(getattr(data, name) or "").strip())
     return data
 
 
@@ -108,36 +164,75 @@ def _encrypt_into(person: Person, data_key: bytes, data: PersonInput) -> list[st
     return changed
 
 
-def _duplicate_error() -> PersonError:
-    return PersonError(
+def _duplicate_error(index: str) -> DuplicatePersonError:
+    existing = Person.objects.filter(national_id_index=index).values_list("pk", flat=True).first()
+    return DuplicatePersonError(
         _(
-            "En person med dette fødselsnummeret er allerede registrert. Søk opp personen, "
-            "eller be om tilgang hvis du ikke finner den."
+            "En person med dette fødselsnummeret eller D-nummeret er allerede registrert. "
+            "Søk opp personen i personlisten. Finner du den ikke, har enheten din ikke "
+            "tilgang; snakk med enheten som fulgte opp personen, eller bruk nødtilgang "
+            "hvis det haster."
         ),
-        field="national_id",
+        person_id=existing,
     )
 
 
-@transaction.atomic
 def person_create(
-    *, actor: Any, unit: Unit, data: PersonInput, source: str = "people.registration"
+    *,
+    actor: Any,
+    unit: Unit,
+    data: PersonInput,
+    source: str = "people.registration",
+    submission_id: uuid.UUID | None = None,
 ) -> Person:
-    """Register a person in the unit. The person becomes visible to the unit's staff."""
+    """Register a person in the unit. The person becomes visible to the unit's staff.
+
+    A repeated submission (the same `submission_id`) returns the person the first one
+    registered, so a double click registers nobody twice.
+    """
+    if submission_id is not None:
+        earlier = Person.objects.filter(submission_id=submission_id).first()
+        if earlier is not None:
+            return earlier
+    try:
+        return _person_create(
+            actor=actor, unit=unit, data=data, source=source, submission_id=submission_id
+        )
+    except DuplicatePersonError as error:
+        _record_duplicate(actor=actor, error=error, unit=unit)
+        raise
+    except IntegrityError:
+        # A concurrent copy of the same submission won the race.
+        earlier = (
+            Person.objects.filter(submission_id=submission_id).first() if submission_id else None
+        )
+        if earlier is None:
+            raise
+        return earlier
+
+
+@transaction.atomic
+def _person_create(
+    *, actor: Any, unit: Unit, data: PersonInput, source: str, submission_id: uuid.UUID | None
+) -> Person:
     data = _validate(data)
     index = blind_index(data.national_id) if data.national_id else None
     if index and Person.objects.filter(national_id_index=index).exists():
-        raise _duplicate_error()
-    person = Person(national_id_index=index)
+        raise _duplicate_error(index)
+    person = Person(national_id_index=index, submission_id=submission_id)
     for name in _PLAIN_FIELDS:
         setattr(person, name, getattr(data, name))
     data_key = new_data_key()
     _encrypt_into(person, data_key, data)
-    person.full_clean(exclude=["national_id_index"])
+    person.full_clean(exclude=["national_id_index", "submission_id"])
     try:
         with transaction.atomic():
             person.save()
-    except IntegrityError as exc:  # a concurrent registration of the same number
-        raise _duplicate_error() from exc
+    except IntegrityError as exc:
+        if index and Person.objects.filter(national_id_index=index).exists():
+            # A concurrent registration of the same number.
+            raise _duplicate_error(index) from exc
+        raise
     key_id, wrapped = wrap_data_key(data_key)
     PersonKey.objects.create(person=person, master_key_id=key_id, wrapped_key=wrapped)
     PersonUnitLink.objects.create(person=person, unit=unit, source=source)
@@ -148,38 +243,75 @@ def person_create(
         object_id=person.pk,
         person_id=person.pk,
         unit=unit,
+        purpose=Purpose.REGISTER,
+        detail=f"source:{source}",
     )
     return person
 
 
-@transaction.atomic
+def _record_duplicate(*, actor: Any, error: DuplicatePersonError, unit: Unit | None) -> None:
+    # Outside the failed transaction, so that the attempt stays in the log.
+    event_record(
+        kind=EventKind.ACCESS_DENIED,
+        actor=actor,
+        object_type=PERSON_OBJECT_TYPE,
+        object_id=error.person_id or "",
+        person_id=error.person_id,
+        unit=unit,
+        purpose=Purpose.REGISTER,
+        detail="duplicate_national_id",
+    )
+
+
 def person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
     """Change a person's fields. The audit event names the changed fields, never their values."""
-    data = _validate(data)
+    try:
+        return _person_update(actor=actor, person=person, data=data)
+    except DuplicatePersonError as error:
+        _record_duplicate(actor=actor, error=error, unit=None)
+        raise
+
+
+@transaction.atomic
+def _person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
     if person.is_erased:
         raise PersonError(_("Personen er slettet og kan ikke endres."))
+    data = _validate(data)
     before = person_data(person)
+    if before.unreadable:
+        raise PersonError(_("Personens opplysninger kan ikke leses, og kan derfor ikke endres."))
     index = blind_index(data.national_id) if data.national_id else None
     if index and Person.objects.filter(national_id_index=index).exclude(pk=person.pk).exists():
-        raise _duplicate_error()
+        raise _duplicate_error(index)
     changed = [
         name for name in ENCRYPTED_FIELDS if getattr(before, name) != (getattr(data, name) or "")
     ]
     changed += [name for name in _PLAIN_FIELDS if getattr(person, name) != getattr(data, name)]
+    if not changed:
+        return person
     for name in _PLAIN_FIELDS:
         setattr(person, name, getattr(data, name))
     person.national_id_index = index
     key_row = person.key
     data_key = unwrap_data_key(key_row.master_key_id, key_row.wrapped_key)
     update_fields = _encrypt_into(person, data_key, data)
-    person.full_clean(exclude=["national_id_index"])
-    person.save(update_fields=[*update_fields, *_PLAIN_FIELDS, "national_id_index", "updated_at"])
+    person.full_clean(exclude=["national_id_index", "submission_id"])
+    try:
+        with transaction.atomic():
+            person.save(
+                update_fields=[*update_fields, *_PLAIN_FIELDS, "national_id_index", "updated_at"]
+            )
+    except IntegrityError as exc:  # the same number registered concurrently
+        if index is None:
+            raise
+        raise _duplicate_error(index) from exc
     event_record(
         kind=EventKind.UPDATE,
         actor=actor,
         object_type=PERSON_OBJECT_TYPE,
         object_id=person.pk,
         person_id=person.pk,
+        purpose=Purpose.EDIT,
         detail=",".join(sorted(changed)),
     )
     return person
@@ -232,6 +364,9 @@ def person_unlink_unit(*, actor: Any, person: Person, unit: Unit, source: str) -
 def person_erase(*, actor: Any, person: Person) -> Person:
     """Crypto-shred the person: delete the data key and every identifying field, keep a
     tombstone. Every earlier copy of the ciphertext (a dump, a backup) becomes unreadable."""
+    # Locked, so that an edit running at the same moment cannot write new ciphertext
+    # with the key this erase is about to delete.
+    person = Person.objects.select_for_update().get(pk=person.pk)
     if person.is_erased:
         raise PersonError(_("Personen er allerede slettet."))
     PersonKey.objects.filter(person=person).delete()
@@ -258,13 +393,15 @@ def person_erase(*, actor: Any, person: Person) -> Person:
         object_type=PERSON_OBJECT_TYPE,
         object_id=person.pk,
         person_id=person.pk,
+        purpose=Purpose.ERASE,
     )
     return person
 
 
-def master_key_rotate(*, batch_size: int = 500) -> int:
+def master_key_rotate(*, actor: Any = None, batch_size: int = 500) -> int:
     """Re-wrap every person key with the newest master key. Idempotent; returns how many
-    keys were re-wrapped."""
+    keys were re-wrapped. Once it has run, older master keys can leave the keyring, and
+    every copy of a key wrapped with them (in a backup) is useless."""
     newest = newest_master_key().key_id
     count = 0
     while True:
@@ -275,12 +412,72 @@ def master_key_rotate(*, batch_size: int = 500) -> int:
                 .order_by("pk")[:batch_size]
             )
             if not batch:
-                return count
+                break
             for row in batch:
                 data_key = unwrap_data_key(row.master_key_id, row.wrapped_key)
                 row.master_key_id, row.wrapped_key = wrap_data_key(data_key)
                 row.save(update_fields=["master_key_id", "wrapped_key", "wrapped_at"])
             count += len(batch)
+    if count:
+        event_record(
+            kind=EventKind.UPDATE,
+            actor=actor,
+            actor_name="" if actor else "rotate_master_key",
+            object_type="people.personkey",
+            detail=f"rewrapped:{count} with:{newest}",
+        )
+    return count
+
+
+def person_break_glass(
+    *, actor: Any, identifier: str, reason: str, submission_id: uuid.UUID | None = None
+) -> tuple[int, BreakGlassGrant | None]:
+    """Open a person outside the user's access, for HELHET_BREAK_GLASS_MINUTES, with a
+    reason. The person is found by national identity number / D-number or by id.
+    Returns the person's id and the grant (None when the user could already see the
+    person, so no grant was needed).
+
+    Not one transaction on purpose: a failed look-up is written to the audit log even
+    though the request fails.
+    """
+    reason = (reason or "").strip()
+    if len(reason) < REASON_MIN_LENGTH:
+        # Checked before the look-up, so that nobody probes numbers without a reason.
+        raise PersonError(
+            _("Skriv en begrunnelse på minst %(count)s tegn: hvorfor trenger du tilgang nå?")
+            % {"count": REASON_MIN_LENGTH},
+            field="reason",
+        )
+    person = person_by_identifier(identifier)
+    if person is None:
+        event_record(
+            kind=EventKind.ACCESS_DENIED,
+            actor=actor,
+            object_type=PERSON_OBJECT_TYPE,
+            purpose=Purpose.BREAK_GLASS,
+            detail="break_glass:not_found",
+        )
+        raise PersonError(
+            _(
+                "Fant ingen person med dette fødselsnummeret, D-nummeret eller "
+                "person-id-en. Sjekk det du skrev."
+            ),
+            field="identifier",
+        )
+    if visible_persons(user=actor).filter(pk=person.pk).exists():
+        return person.pk, None
+    try:
+        grant = break_glass_grant(
+            actor=actor,
+            object_type=PERSON_OBJECT_TYPE,
+            object_id=person.pk,
+            person_id=person.pk,
+            reason=reason,
+            submission_id=submission_id,
+        )
+    except AuditError as error:
+        raise PersonError(error.message, field=error.field) from error
+    return person.pk, grant
 
 
 def person_input_from(person: Person) -> PersonInput:

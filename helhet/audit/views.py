@@ -1,0 +1,100 @@
+"""The privacy officer's pages: search the audit log, review break-glass use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from helhet.audit import selectors
+from helhet.audit.access import get_break_glass_grant_for
+from helhet.audit.forms import EventFilterForm, ReviewForm
+from helhet.audit.selectors import EventFilter, event_search
+from helhet.audit.services import AuditError
+from helhet.audit.services import break_glass_review as review_service
+from helhet.core.errors import add_domain_error_to_form
+
+EVENT_PAGE_SIZE = 50
+QUEUE_PAGE_SIZE = 25
+
+
+def _paginate(request: HttpRequest, items: Any, size: int) -> tuple[Page, str]:
+    """The requested page, and the query string to keep the filters on page links."""
+    page = Paginator(items, size).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return page, f"{encoded}&" if encoded else ""
+
+
+@never_cache
+def event_list(request: HttpRequest) -> HttpResponse:
+    """Search the log by person, user, unit, kind and dates; the filters combine."""
+    form = EventFilterForm(request.GET or None)
+    filters = form.to_filter() if form.is_valid() else EventFilter()
+    if form.is_bound and not form.is_valid():
+        events = event_search(filters=filters).none()
+    else:
+        events = event_search(filters=filters)
+    page, querystring = _paginate(request, events, EVENT_PAGE_SIZE)
+    return render(
+        request,
+        "audit/event_list.html",
+        {"form": form, "page_obj": page, "querystring_without_page": querystring},
+    )
+
+
+@never_cache
+def break_glass_queue(request: HttpRequest) -> HttpResponse:
+    """Uses of break-glass waiting for review, oldest first."""
+    page, querystring = _paginate(
+        request, selectors.break_glass_queue(reviewed=False), QUEUE_PAGE_SIZE
+    )
+    return render(
+        request,
+        "audit/break_glass_queue.html",
+        {
+            "page_obj": page,
+            "querystring_without_page": querystring,
+            "reviewed": False,
+        },
+    )
+
+
+@never_cache
+def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
+    """Uses of break-glass already reviewed, newest review first."""
+    page, querystring = _paginate(
+        request, selectors.break_glass_queue(reviewed=True), QUEUE_PAGE_SIZE
+    )
+    return render(
+        request,
+        "audit/break_glass_queue.html",
+        {"page_obj": page, "querystring_without_page": querystring, "reviewed": True},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
+    """Mark one use of break-glass as reviewed, with a comment."""
+    grant = get_break_glass_grant_for(request.user, grant_id)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and grant.is_reviewed and grant.reviewed_by_id == request.user.pk:
+        # The same review sent twice (a double click): the first one counted.
+        return redirect("audit:break_glass_queue")
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_service(actor=request.user, grant=grant, comment=form.cleaned_data["comment"])
+        except AuditError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Nødtilgangen er markert som gjennomgått."))
+            return redirect("audit:break_glass_queue")
+    return render(request, "audit/break_glass_review.html", {"grant": grant, "form": form})

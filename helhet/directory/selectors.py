@@ -45,7 +45,7 @@ from helhet.directory.search import filter_by_text
 
 def public_addresses() -> QuerySet[Address]:
     """Addresses that may be shown to anyone: never those of a confidential location."""
-    return Address.objects.filter(location__is_confidential=False)
+    return Address.objects.filter(location__is_confidential=False).select_related("location")
 
 
 def published_services() -> QuerySet[Service]:
@@ -203,6 +203,32 @@ def taxonomy_terms_for_needs() -> QuerySet[TaxonomyTerm]:
 def public_organizations() -> QuerySet[Organization]:
     """Organisations with at least one published service."""
     return Organization.objects.filter(pk__in=published_services().values("organization_id"))
+
+
+def public_organization_detail(
+    *, organization_id: Any
+) -> tuple[Organization, list[Service]] | None:
+    """An organisation with published services, its public locations and phones, and
+    those services; None when it has no published service."""
+    pk = _uuid(organization_id)
+    if pk is None:
+        return None
+    organization = (
+        public_organizations()
+        .filter(pk=pk)
+        .prefetch_related(
+            Prefetch("phones", queryset=Phone.objects.prefetch_related("languages")),
+            Prefetch(
+                "locations",
+                queryset=public_locations().prefetch_related(*_public_location_prefetches("")),
+            ),
+        )
+        .first()
+    )
+    if organization is None:
+        return None
+    services = list(published_services().filter(organization=organization).order_by("name", "id"))
+    return organization, services
 
 
 def taxonomies() -> QuerySet[Taxonomy]:

@@ -345,9 +345,7 @@ def _user_status_change(request: HttpRequest, member: Any, *, activate: bool) ->
             if activate:
                 messages.success(request, _("Brukeren er aktivert igjen og kan logge inn."))
             else:
-                messages.success(
-                    request, _("Brukeren er deaktivert og er logget ut på alle enheter.")
-                )
+                messages.success(request, _("Brukeren er deaktivert og er logget ut overalt."))
             return redirect("organisation:user_detail", user_id=member.pk)
     return render(
         request,

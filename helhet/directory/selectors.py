@@ -300,7 +300,7 @@ def staff_service_detail(*, service_id: Any) -> Service | None:
     return (
         Service.objects.select_related("organization", "unit")
         .prefetch_related(
-            "phones",
+            "phones__languages",
             "schedules",
             "languages",
             "service_areas",
@@ -321,7 +321,7 @@ def staff_service_detail(*, service_id: Any) -> Service | None:
     )
 
 
-def service_history(*, service: Service) -> QuerySet[ChangeRecord]:
+def service_changes(*, service: Service) -> QuerySet[ChangeRecord]:
     """The change records of a service and its parts, newest first."""
     return ChangeRecord.objects.filter(service=service).order_by("-changed_at", "field_name")
 

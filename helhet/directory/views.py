@@ -1,0 +1,258 @@
+"""The coordinator's pages for keeping the help directory.
+
+The view policy lets in only holders of Cap.DIRECTORY_EDIT; services are fetched through
+`access.get_service_for`, and every write goes through `services`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from helhet.core.errors import DomainError, add_domain_error_to_form
+from helhet.directory.access import get_service_for
+from helhet.directory.forms import (
+    FilterForm,
+    PhoneFormSet,
+    ScheduleFormSet,
+    ServiceForm,
+    TranslationForm,
+    VerifyForm,
+    phone_initial,
+    schedule_initial,
+    service_data,
+    translation_language_label,
+)
+from helhet.directory.models import TRANSLATED_FIELDS, TRANSLATION_LANGUAGES, Service
+from helhet.directory.selectors import (
+    reverify_cutoff,
+    service_changes,
+    services_needing_reverification,
+    staff_service_list,
+)
+from helhet.directory.services import (
+    service_create,
+    service_publish,
+    service_translation_save,
+    service_unpublish,
+    service_update,
+    service_verify,
+)
+
+PAGE_SIZE = 25
+
+
+def _page(request: HttpRequest, items: Any) -> tuple[Page, str]:
+    """One page of a list, and the query string that keeps the filters on the page links."""
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return page, f"{encoded}&" if encoded else ""
+
+
+def service_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    organization = filters.get("organization")
+    services = staff_service_list(
+        text=filters.get("q", ""),
+        status=filters.get("status", ""),
+        published=filters.get("published", ""),
+        organization_id=str(organization.pk) if organization else "",
+    )
+    page, querystring = _page(request, services)
+    return render(
+        request,
+        "directory/service_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring_without_page": querystring,
+            "cutoff": reverify_cutoff(),
+        },
+    )
+
+
+def reverify_list(request: HttpRequest) -> HttpResponse:
+    page, querystring = _page(request, services_needing_reverification())
+    return render(
+        request,
+        "directory/reverify_list.html",
+        {"page_obj": page, "querystring_without_page": querystring, "cutoff": reverify_cutoff()},
+    )
+
+
+def _service_forms(request: HttpRequest, service: Service | None) -> tuple[ServiceForm, Any, Any]:
+    data = request.POST if request.method == "POST" else None
+    form = ServiceForm(data, instance=service)
+    phones = PhoneFormSet(data, initial=phone_initial(service), prefix="phones")
+    schedules = ScheduleFormSet(data, initial=schedule_initial(service), prefix="schedules")
+    return form, phones, schedules
+
+
+def _render_form(
+    request: HttpRequest, service: Service | None, form: Any, phones: Any, schedules: Any
+) -> HttpResponse:
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "directory/service_form.html",
+        {"service": service, "form": form, "phones": phones, "schedules": schedules},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def service_create_view(request: HttpRequest) -> HttpResponse:
+    form, phones, schedules = _service_forms(request, None)
+    if request.method == "POST" and all([form.is_valid(), phones.is_valid(), schedules.is_valid()]):
+        try:
+            service = service_create(
+                actor=request.user,
+                data=service_data(form, phones, schedules),
+                submission_id=form.cleaned_data.get("submission_id"),
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Tjenesten er opprettet. Den er ikke publisert ennå."))
+            return redirect("directory:service_detail", service_id=service.pk)
+    return _render_form(request, None, form, phones, schedules)
+
+
+@require_http_methods(["GET", "POST"])
+def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
+    service = get_service_for(request.user, service_id, purpose="directory.service_edit")
+    form, phones, schedules = _service_forms(request, service)
+    if request.method == "POST" and all([form.is_valid(), phones.is_valid(), schedules.is_valid()]):
+        try:
+            service_update(
+                actor=request.user, service=service, data=service_data(form, phones, schedules)
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Endringene er lagret."))
+            return redirect("directory:service_detail", service_id=service.pk)
+    return _render_form(request, service, form, phones, schedules)
+
+
+def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
+    service = get_service_for(request.user, service_id, purpose="directory.service_detail")
+    translations = {item.language: item for item in service.translations.all()}
+    languages = [(code, name, translations.get(code)) for code, name in TRANSLATION_LANGUAGES]
+    return render(
+        request,
+        "directory/service_detail.html",
+        {
+            "service": service,
+            "languages": languages,
+            "verify_form": VerifyForm(initial={"last_verified_on": timezone.localdate()}),
+            "needs_reverification": service.last_verified_on is None
+            or service.last_verified_on < reverify_cutoff(),
+        },
+    )
+
+
+def _post_action(
+    request: HttpRequest, service_id: str, action: Any, success: str, purpose: str
+) -> HttpResponse:
+    service = get_service_for(request.user, service_id, purpose=purpose)
+    try:
+        action(actor=request.user, service=service)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect("directory:service_detail", service_id=service.pk)
+
+
+@require_POST
+def service_publish_view(request: HttpRequest, service_id: str) -> HttpResponse:
+    return _post_action(
+        request, service_id, service_publish, _("Tjenesten er publisert."), "directory.publish"
+    )
+
+
+@require_POST
+def service_unpublish_view(request: HttpRequest, service_id: str) -> HttpResponse:
+    return _post_action(
+        request,
+        service_id,
+        service_unpublish,
+        _("Tjenesten er tatt av nettsiden."),
+        "directory.unpublish",
+    )
+
+
+@require_POST
+def service_verify_view(request: HttpRequest, service_id: str) -> HttpResponse:
+    service = get_service_for(request.user, service_id, purpose="directory.verify")
+    form = VerifyForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.get("last_verified_on", []):
+            messages.error(request, error)
+        return redirect("directory:service_detail", service_id=service.pk)
+    try:
+        service_verify(
+            actor=request.user, service=service, on=form.cleaned_data["last_verified_on"]
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Tjenesten er merket som kontrollert."))
+    if request.POST.get("next") == "reverify":
+        return redirect("directory:reverify_list")
+    return redirect("directory:service_detail", service_id=service.pk)
+
+
+def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
+    service = get_service_for(request.user, service_id, purpose="directory.history")
+    page, querystring = _page(request, service_changes(service=service))
+    return render(
+        request,
+        "directory/service_history.html",
+        {"service": service, "page_obj": page, "querystring_without_page": querystring},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def service_translation(request: HttpRequest, service_id: str, language: str) -> HttpResponse:
+    if language not in dict(TRANSLATION_LANGUAGES):
+        raise Http404(_("Siden finnes ikke."))
+    service = get_service_for(request.user, service_id, purpose="directory.translation")
+    existing = next((t for t in service.translations.all() if t.language == language), None)
+    initial = {name: getattr(existing, name) for name in TRANSLATED_FIELDS} if existing else {}
+    form = TranslationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service_translation_save(
+                actor=request.user, service=service, language=language, texts=form.cleaned_data
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Oversettelsen er lagret."))
+            return redirect("directory:service_detail", service_id=service.pk)
+    return render(
+        request,
+        "directory/service_translation.html",
+        {
+            "service": service,
+            "form": form,
+            "language": language,
+            "language_label": translation_language_label(language),
+            "source": {name: getattr(service, name) for name in TRANSLATED_FIELDS},
+            "bidi": language in settings.LANGUAGES_BIDI,
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -3,6 +3,7 @@ destinations …) are not here: they are editable reference data (`AnswerOption`
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class AnswerList(models.TextChoices):
@@ -103,3 +104,22 @@ class ReferralReason(models.TextChoices):
     FULL = "full", _("Tilbudet var fullt")
     NOT_SUITED = "not_suited", _("Tilbudet var ikke tilpasset behovet")
     SECURITY = "security", _("Sikkerhetshensyn (for nær utøver)")
+
+
+class Purpose:
+    """Why a stay or a person was opened, as written to the audit log. Stored in Bokmål
+    whatever the user's language; pages translate it when they show it."""
+
+    BOARD = gettext_noop("Beleggstavle")
+    STAY_LIST = gettext_noop("Oppholdsliste")
+    STAY_VIEW = gettext_noop("Vise opphold")
+    STAY_EDIT = gettext_noop("Endre opphold")
+    STAY_END = gettext_noop("Avslutte opphold")
+    ALLOCATE = gettext_noop("Tildele rom")
+    SAFETY_PLAN = gettext_noop("Sikkerhetsplan")
+    THREAT_MAPPING = gettext_noop("Trusselkartlegging")
+    FOLLOW_UP = gettext_noop("Oppfølging etter opphold")
+    TASK_LIST = gettext_noop("Oppgaveliste")
+    TASK_VIEW = gettext_noop("Vise oppfølgingsoppgave")
+    DAY_CONTACT = gettext_noop("Dagtilbud")
+    ROOMS = gettext_noop("Rom og senger")

@@ -1,0 +1,169 @@
+"""Writes for the portal: staff save the texts of pages and blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from helhet.audit.choices import EventKind
+from helhet.audit.services import event_record
+from helhet.core.errors import DomainError
+from helhet.portal.choices import BLOCK_KEYS, PageKey
+from helhet.portal.models import LANGUAGE_CODES, SOURCE_LANGUAGE, PageText
+from helhet.portal.selectors import source_version
+
+TEXT_FIELDS = ("title", "lead", "body")
+
+
+class PortalError(DomainError):
+    pass
+
+
+def _full_clean(row: PageText, **options: bool) -> None:
+    """Validate the row; a rule it breaks becomes an error the editor can read."""
+    try:
+        row.full_clean(**options)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise PortalError(messages[0], field=None if field == NON_FIELD_ERRORS else field) from None
+
+
+def _same_text(row: PageText, title: str, lead: str, body: str) -> bool:
+    return (row.title, row.lead, row.body) == (title, lead, body)
+
+
+def _clean(value: str) -> str:
+    # Browsers send \r\n from a textarea; keep one form so that "unchanged" means unchanged.
+    return value.replace("\r\n", "\n").strip()
+
+
+@transaction.atomic
+def page_text_save(
+    *,
+    actor: Any,
+    page_key: str,
+    language: str,
+    title: str,
+    lead: str,
+    body: str,
+    expected_version: int,
+    caught_up: bool = False,
+) -> PageText:
+    """Save a page's text in one language.
+
+    `expected_version` is the version the editor started from (0 for a text not yet
+    saved). If someone else saved in between, the save is refused rather than silently
+    overwriting their work; the same text sent twice (a double click) changes nothing.
+
+    A new translation is based on the current Bokmål version. An existing one keeps the
+    version it was based on unless the editor says it now matches the Bokmål text
+    (`caught_up`). Saving the Bokmål text with changes leaves every translation behind.
+    """
+    if page_key not in PageKey.values:
+        raise PortalError(_("Siden finnes ikke."))
+    if language not in LANGUAGE_CODES:
+        raise PortalError(_("Språket finnes ikke."), field="language")
+    title, lead, body = _clean(title), _clean(lead), _clean(body)
+    if page_key in BLOCK_KEYS:
+        body = ""
+    if not title:
+        raise PortalError(_("Skriv en overskrift."), field="title")
+
+    row = PageText.objects.select_for_update().filter(page_key=page_key, language=language).first()
+    if row is None:
+        return _create(
+            actor=actor,
+            page_key=page_key,
+            language=language,
+            texts=(title, lead, body),
+        )
+    if row.version != expected_version:
+        if _same_text(row, title, lead, body):
+            return row
+        raise PortalError(
+            _(
+                "Noen andre har lagret denne teksten etter at du åpnet den. Last inn siden på "
+                "nytt og gjør endringen din igjen."
+            )
+        )
+    changed = [
+        name
+        for name, value in zip(TEXT_FIELDS, (title, lead, body), strict=True)
+        if getattr(row, name) != value
+    ]
+    new_source = row.source_version
+    if not row.is_source and caught_up:
+        new_source = source_version(key=page_key)
+    if not changed and new_source == row.source_version:
+        return row
+    row.title, row.lead, row.body = title, lead, body
+    row.source_version = new_source
+    row.updated_by = actor
+    update_fields = ["source_version", "updated_by", "updated_at"]
+    if changed:
+        row.version += 1
+        update_fields += [*TEXT_FIELDS, "version"]
+    _full_clean(row)
+    row.save(update_fields=update_fields)
+    event_record(
+        kind=EventKind.UPDATE,
+        actor=actor,
+        object_type="portal.pagetext",
+        object_id=row.pk,
+        detail=_detail(row, changed),
+    )
+    return row
+
+
+def _create(
+    *,
+    actor: Any,
+    page_key: str,
+    language: str,
+    texts: tuple[str, str, str],
+) -> PageText:
+    title, lead, body = texts
+    row = PageText(
+        page_key=page_key,
+        language=language,
+        title=title,
+        lead=lead,
+        body=body,
+        version=1,
+        source_version=None if language == SOURCE_LANGUAGE else source_version(key=page_key),
+        updated_by=actor,
+    )
+    # The unique constraint is left to the database (below), which also catches a race.
+    _full_clean(row, validate_unique=False, validate_constraints=False)
+    try:
+        # A savepoint: if another request created the row a moment ago, the unique
+        # constraint stops this one and the transaction can still go on.
+        with transaction.atomic():
+            row.save(force_insert=True)
+    except IntegrityError:
+        existing = PageText.objects.get(page_key=page_key, language=language)
+        if _same_text(existing, title, lead, body):
+            return existing
+        raise PortalError(
+            _(
+                "Noen andre har lagret denne teksten etter at du åpnet den. Last inn siden på "
+                "nytt og gjør endringen din igjen."
+            )
+        ) from None
+    event_record(
+        kind=EventKind.CREATE,
+        actor=actor,
+        object_type="portal.pagetext",
+        object_id=row.pk,
+        detail=_detail(row, list(TEXT_FIELDS)),
+    )
+    return row
+
+
+def _detail(row: PageText, changed: list[str]) -> str:
+    # Field names and versions only; the text itself is public and lives in the row.
+    fields = ",".join(changed) or "-"
+    return f"{row.page_key}/{row.language} v{row.version} source={row.source_version} {fields}"

@@ -176,7 +176,7 @@ def test_the_overview_shows_every_page_and_language_in_few_queries(
     save(cast, "pl")
     save(cast, "nb", title="Endret")
     login_as(cast.coordinator)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("portal_staff:page_list"))
     assert response.status_code == 200
     html = response.content.decode()

@@ -1,0 +1,824 @@
+"""The annual report, counted in the database.
+
+Every table is one aggregate query (conditional counts or a GROUP BY), so the number of
+queries is the same for ten stays as for ten thousand. The counting rules are in the
+package docstring (`helhet/shelter/statistics/__init__.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DateField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest, Least
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from helhet.organisation.models import Municipality, Unit
+from helhet.people.choices import Gender
+from helhet.shelter.choices import AnswerList, DayContactKind, ReferralReason, YesNoUnknown
+from helhet.shelter.models import (
+    AnswerOption,
+    CapacityReferral,
+    DayContact,
+    DayUser,
+    PhoneContact,
+    Stay,
+    StayChild,
+)
+from helhet.shelter.statistics.groups import Band, adult_ages, child_ages, lengths
+from helhet.shelter.statistics.tables import Number, Report, Row, Table, one_decimal
+
+GENDERS = [Gender.WOMAN, Gender.MAN, Gender.OTHER, Gender.NOT_REGISTERED]
+YES_NO = [YesNoUnknown.YES, YesNoUnknown.NO, YesNoUnknown.UNKNOWN]
+
+# Bufdir's order of publication: the centre's activity first, then the residents and their
+# stays, the children, the day offer and the phone.
+TABLE_ORDER = [
+    "overview",
+    "residents_gender_age",
+    "stays_gender_age",
+    "residents_municipality",
+    "repeat_stays",
+    "earlier_contact",
+    "referrer",
+    "violence_types",
+    "violence_repeated",
+    "perpetrator_relation",
+    "perpetrator_gender",
+    "length_of_stay",
+    "destination",
+    "children_gender_age",
+    "children_conditions",
+    "day_users_gender_age",
+    "day_visits",
+    "phone_contacts",
+    "capacity_referrals",
+]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one report covers: a centre, a calendar year, perhaps one member municipality."""
+
+    unit: Unit
+    year: int
+    municipality: Municipality | None
+    today: date
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def stop(self) -> date:
+        """The first day after the year."""
+        return date(self.year + 1, 1, 1)
+
+    @property
+    def through(self) -> date:
+        return min(self.today, date(self.year, 12, 31))
+
+    def moments(self) -> tuple[datetime, datetime]:
+        """The year as aware datetimes in the centre's time zone (for phone contacts)."""
+        zone = timezone.get_current_timezone()
+        return (
+            timezone.make_aware(datetime.combine(self.start, time.min), zone),
+            timezone.make_aware(datetime.combine(self.stop, time.min), zone),
+        )
+
+
+def _in_year(scope: Scope, field_name: str = "arrived_on") -> Q:
+    return Q(**{f"{field_name}__gte": scope.start, f"{field_name}__lt": scope.stop})
+
+
+def _overlaps_year(scope: Scope) -> Q:
+    """Stays (or child stays) with at least one night in the year."""
+    return Q(arrived_on__lt=scope.stop) & (
+        Q(departed_on__isnull=True) | Q(departed_on__gt=scope.start)
+    )
+
+
+def _nights_in_year(scope: Scope) -> ExpressionWrapper:
+    """Nights from arrival (or 1 January) to departure (or today, or 1 January next year).
+    Use only on rows filtered by `_overlaps_year`."""
+    last = Least(
+        Coalesce(F("departed_on"), Value(scope.today, output_field=DateField())),
+        Value(scope.stop, output_field=DateField()),
+    )
+    first = Greatest(F("arrived_on"), Value(scope.start, output_field=DateField()))
+    return ExpressionWrapper(last - first, output_field=DurationField())
+
+
+def _length() -> ExpressionWrapper:
+    return ExpressionWrapper(F("departed_on") - F("arrived_on"), output_field=DurationField())
+
+
+def _days(value: timedelta | None) -> int:
+    return value.days if value else 0
+
+
+def _stays(scope: Scope) -> QuerySet[Stay]:
+    stays = Stay.objects.filter(unit=scope.unit).order_by()
+    if scope.municipality is not None:
+        stays = stays.filter(municipality=scope.municipality)
+    return stays
+
+
+def _year_stays(scope: Scope) -> QuerySet[Stay]:
+    """The year's stays that may be counted (statistics consent given)."""
+    return _stays(scope).filter(_in_year(scope), statistics_consent=True)
+
+
+def _residents(scope: Scope) -> QuerySet[Stay]:
+    """One stay per resident: the one flagged as the person's first stay in the year."""
+    return _year_stays(scope).filter(first_stay_of_year=True)
+
+
+def _child_stays(scope: Scope) -> QuerySet[StayChild]:
+    children = StayChild.objects.filter(stay__unit=scope.unit).order_by()
+    if scope.municipality is not None:
+        children = children.filter(stay__municipality=scope.municipality)
+    return children
+
+
+def _year_children(scope: Scope) -> QuerySet[StayChild]:
+    return _child_stays(scope).filter(_in_year(scope), statistics_consent=True)
+
+
+def _count_by(queryset: QuerySet[Any], field_name: str) -> dict[Any, int]:
+    return {
+        row[field_name]: row["n"]
+        for row in queryset.order_by().values(field_name).annotate(n=Count("pk"))
+    }
+
+
+# Building tables ---------------------------------------------------------------------------
+
+
+def _with_totals(
+    cells: list[list[Number | None]], *, total_row: bool, total_column: bool
+) -> tuple[list[list[Number | None]], list[Number | None] | None]:
+    """The cells with a total column appended to each row, and the total row."""
+    if total_column:
+        cells = [[*row, sum(value or 0 for value in row)] for row in cells]
+    totals = None
+    if total_row:
+        width = len(cells[0]) if cells else 0
+        totals = [sum(row[column] or 0 for row in cells) for column in range(width)]
+    return cells, totals
+
+
+def _table(
+    key: str,
+    *,
+    title: str,
+    sheet: str,
+    note: str,
+    row_header: str,
+    labels: Sequence[str],
+    columns: Sequence[str],
+    cells: list[list[Number | None]],
+    total_row: bool = True,
+    total_column: bool = False,
+    chart_column: int | None = None,
+) -> Table:
+    values, totals = _with_totals(cells, total_row=total_row, total_column=total_column)
+    rows = [
+        Row(label=str(label), values=list(row)) for label, row in zip(labels, values, strict=True)
+    ]
+    if totals is not None:
+        rows.append(Row(label=_("Totalt"), values=totals, is_total=True))
+    column_labels = [str(column) for column in columns]
+    if total_column:
+        column_labels.append(_("Totalt"))
+        if chart_column is None:
+            chart_column = len(column_labels) - 1
+    return Table(
+        key=key,
+        title=title,
+        sheet=sheet,
+        note=note,
+        row_header=row_header,
+        columns=column_labels,
+        rows=rows,
+        has_total_row=total_row,
+        has_total_column=total_column,
+        chart_column=chart_column,
+    )
+
+
+def _gender_labels() -> list[str]:
+    return [str(Gender(gender).label) for gender in GENDERS]
+
+
+def _band_labels(bands: Iterable[Band], unit: str = "age") -> list[str]:
+    return [*(band.label(unit) for band in bands), _("Ikke registrert")]
+
+
+def _gender_by_age(
+    queryset: QuerySet[Any], *, gender: str, birth_year: str, year: int, bands: list[Band]
+) -> list[list[Number | None]]:
+    """Counts by age band (rows, with 'not registered' last) and gender (columns)."""
+    conditions = [band.birth_years(birth_year, year) for band in bands]
+    conditions.append(Q(**{f"{birth_year}__isnull": True}))
+    aggregates = {
+        f"c{row}_{column}": Count("pk", filter=condition & Q(**{gender: value}))
+        for row, condition in enumerate(conditions)
+        for column, value in enumerate(GENDERS)
+    }
+    counts = queryset.aggregate(**aggregates)
+    return [
+        [counts[f"c{row}_{column}"] for column in range(len(GENDERS))]
+        for row in range(len(conditions))
+    ]
+
+
+def _gender_age_table(
+    key: str, queryset: QuerySet[Any], scope: Scope, *, prefix: str, bands: list[Band], **texts: str
+) -> Table:
+    cells = _gender_by_age(
+        queryset,
+        gender=f"{prefix}gender",
+        birth_year=f"{prefix}birth_year",
+        year=scope.year,
+        bands=bands,
+    )
+    return _table(
+        key,
+        labels=_band_labels(bands),
+        columns=_gender_labels(),
+        cells=cells,
+        total_column=True,
+        row_header=_("Alder"),
+        **texts,
+    )
+
+
+class Options:
+    """The answer lists, fetched once. A report shows the options in use now and every
+    option the year's records used, also one taken out of use since (so a past year reads
+    as it was registered)."""
+
+    def __init__(self) -> None:
+        self.by_list: dict[str, list[AnswerOption]] = {}
+        for option in AnswerOption.objects.order_by("answer_list", "position", "label"):
+            self.by_list.setdefault(option.answer_list, []).append(option)
+
+    def rows(self, answer_list: str, counts: dict[Any, Any]) -> list[AnswerOption]:
+        return [
+            option
+            for option in self.by_list.get(answer_list, [])
+            if option.is_active or counts.get(option.pk)
+        ]
+
+
+def _option_table(
+    key: str,
+    options: Options,
+    answer_list: str,
+    counts: dict[Any, int],
+    *,
+    not_registered: bool = False,
+    total_row: bool = True,
+    column: str,
+    **texts: str,
+) -> Table:
+    chosen = options.rows(answer_list, counts)
+    labels = [option.display_label for option in chosen]
+    cells: list[list[Number | None]] = [[counts.get(option.pk, 0)] for option in chosen]
+    if not_registered:
+        labels.append(_("Ikke registrert"))
+        cells.append([counts.get(None, 0)])
+    return _table(
+        key,
+        labels=labels,
+        columns=[column],
+        cells=cells,
+        total_row=total_row,
+        chart_column=0,
+        **texts,
+    )
+
+
+def _choice_table(
+    key: str, choices: Sequence[Any], counts: dict[Any, int], *, column: str, **texts: str
+) -> Table:
+    return _table(
+        key,
+        labels=[str(choice.label) for choice in choices],
+        columns=[column],
+        cells=[[counts.get(choice.value, 0)] for choice in choices],
+        chart_column=0,
+        **texts,
+    )
+
+
+# The tables --------------------------------------------------------------------------------
+
+
+def _overview(scope: Scope) -> Table:
+    in_year = _in_year(scope)
+    consent = Q(statistics_consent=True)
+    overlap = _overlaps_year(scope)
+    stays = _stays(scope).aggregate(
+        stays=Count("pk", filter=in_year & consent),
+        residents=Count("pk", filter=in_year & consent & Q(first_stay_of_year=True)),
+        without_consent=Count("pk", filter=in_year & Q(statistics_consent=False)),
+        nights=Sum(_nights_in_year(scope), filter=overlap),
+        ended=Count("pk", filter=in_year & consent & Q(departed_on__isnull=False)),
+        ended_nights=Sum(_length(), filter=in_year & consent & Q(departed_on__isnull=False)),
+    )
+    children = _child_stays(scope).aggregate(
+        stays=Count("pk", filter=in_year & consent),
+        residents=Count("pk", filter=in_year & consent & Q(first_stay_of_year=True)),
+        without_consent=Count("pk", filter=in_year & Q(statistics_consent=False)),
+        nights=Sum(_nights_in_year(scope), filter=overlap),
+    )
+    day_users = _day_users(scope).count()
+    day_visits = _day_contacts(scope).aggregate(
+        visits=Count("pk"), outreach=Count("pk", filter=Q(kind=DayContactKind.OUTREACH))
+    )
+    phone = _phone_contacts(scope).aggregate(
+        calls=Count("pk"), conversations=Count("pk", filter=Q(is_conversation=True))
+    )
+    full = _referrals(scope).filter(reason=ReferralReason.FULL).count()
+    ended = stays["ended"]
+    average = one_decimal(_days(stays["ended_nights"]) / ended) if ended else Decimal("0.0")
+    figures: list[tuple[str, Number, int | None]] = [
+        (_("Beboere (voksne)"), stays["residents"], None),
+        (_("Opphold (voksne)"), stays["stays"], None),
+        (_("Overnattingsdøgn, voksne"), _days(stays["nights"]), None),
+        (_("Overnattingsdøgn, barn"), _days(children["nights"]), None),
+        (_("Gjennomsnittlig botid for avsluttede opphold (døgn)"), average, ended),
+        (_("Barn (beboere)"), children["residents"], None),
+        (_("Barneopphold"), children["stays"], None),
+        (_("Dagbrukere"), day_users, None),
+        (_("Dagsbesøk"), day_visits["visits"], None),
+        (_("herav oppsøkende (hjemmebesøk, følge til etat)"), day_visits["outreach"], None),
+        (_("Telefonsamtaler"), phone["calls"], None),
+        (_("herav enesamtaler"), phone["conversations"], None),
+        (_("Ganger tilbudet var fullt (henvist videre)"), full, None),
+        (
+            _("Opphold for voksne uten samtykke til registrering (bare med i overnattingsdøgn)"),
+            stays["without_consent"],
+            None,
+        ),
+        (
+            _("Barneopphold uten samtykke til registrering (bare med i overnattingsdøgn)"),
+            children["without_consent"],
+            None,
+        ),
+    ]
+    table = _table(
+        "overview",
+        title=_("Oversikt"),
+        sheet=_("Oversikt"),
+        note=_(
+            "Beboere og opphold telles i året oppholdet begynte. Overnattingsdøgn telles i "
+            "året natten faller, også for opphold over nyttår og opphold som pågår."
+        ),
+        row_header=_("Tall"),
+        labels=[label for label, _value, _basis in figures],
+        columns=[_("Antall")],
+        cells=[[value] for _label, value, _basis in figures],
+        total_row=False,
+    )
+    for row, (_label, _value, basis) in zip(table.rows, figures, strict=True):
+        row.basis = basis
+    return table
+
+
+def _residents_by_municipality(scope: Scope) -> Table:
+    members = [scope.unit.host_municipality]
+    members += [
+        municipality
+        for municipality in scope.unit.covered_municipalities.order_by("number")
+        if municipality.pk != scope.unit.host_municipality_id
+    ]
+    in_year = _in_year(scope)
+    consent = Q(statistics_consent=True)
+    grouped = (
+        _stays(scope)
+        .values("municipality")
+        .annotate(
+            residents=Count("pk", filter=in_year & consent & Q(first_stay_of_year=True)),
+            stays=Count("pk", filter=in_year & consent),
+            nights=Sum(_nights_in_year(scope), filter=_overlaps_year(scope)),
+        )
+    )
+    member_ids = [municipality.pk for municipality in members]
+    rows: dict[Any, list[int]] = {key: [0, 0, 0] for key in [*member_ids, "other", None]}
+    for entry in grouped:
+        key = entry["municipality"]
+        if key is not None and key not in member_ids:
+            key = "other"
+        target = rows[key]
+        target[0] += entry["residents"]
+        target[1] += entry["stays"]
+        target[2] += _days(entry["nights"])
+    labels = [str(municipality) for municipality in members]
+    labels += [_("Annen kommune"), _("Ikke registrert")]
+    return _table(
+        "residents_municipality",
+        title=_("Beboere, opphold og overnattingsdøgn etter bostedskommune"),
+        sheet=_("Bostedskommune"),
+        note=_("Overnattingsdøgn for voksne, også opphold uten samtykke til registrering."),
+        row_header=_("Bostedskommune"),
+        labels=labels,
+        columns=[_("Beboere"), _("Opphold"), _("Overnattingsdøgn, voksne")],
+        cells=[list(values) for values in rows.values()],
+        chart_column=0,
+    )
+
+
+def _repeat_stays(scope: Scope) -> Table:
+    same_person = (
+        Stay.objects.filter(
+            unit=scope.unit,
+            resident=OuterRef("resident"),
+            statistics_consent=True,
+        )
+        .filter(_in_year(scope))
+        .order_by()
+        .values("resident")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    counts = (
+        _residents(scope)
+        .annotate(stays_in_year=Subquery(same_person))
+        .aggregate(
+            one=Count("pk", filter=Q(stays_in_year=1)),
+            two=Count("pk", filter=Q(stays_in_year=2)),
+            more=Count("pk", filter=Q(stays_in_year__gte=3)),
+        )
+    )
+    return _table(
+        "repeat_stays",
+        title=_("Beboere etter antall opphold i året"),
+        sheet=_("Gjentatte opphold"),
+        note=_("Opphold ved dette senteret i løpet av året, for hver beboer."),
+        row_header=_("Antall opphold"),
+        labels=[_("Ett opphold"), _("To opphold"), _("Tre eller flere opphold")],
+        columns=[_("Beboere")],
+        cells=[[counts["one"]], [counts["two"]], [counts["more"]]],
+        chart_column=0,
+    )
+
+
+def _yes_no_table(key: str, counts: dict[Any, int], **texts: str) -> Table:
+    return _choice_table(key, [YesNoUnknown(value) for value in YES_NO], counts, **texts)
+
+
+def _violence_types(scope: Scope, options: Options) -> Table:
+    through = Stay.violence_types.through
+    counts = {
+        row["answeroption"]: row["n"]
+        for row in through.objects.filter(stay__in=_residents(scope).values("pk"))
+        .order_by()
+        .values("answeroption")
+        .annotate(n=Count("stay", distinct=True))
+    }
+    return _option_table(
+        "violence_types",
+        options,
+        AnswerList.VIOLENCE_TYPE,
+        counts,
+        total_row=False,
+        column=_("Beboere"),
+        title=_("Beboere etter voldsform"),
+        sheet=_("Voldsformer"),
+        note=_("En beboer kan være utsatt for flere former for vold, så tabellen har ingen sum."),
+        row_header=_("Voldsform"),
+    )
+
+
+def _length_of_stay(scope: Scope) -> Table:
+    bands = lengths()
+    ended = Q(departed_on__isnull=False)
+    aggregates = {}
+    for index, band in enumerate(bands):
+        condition = ended
+        if band.low is not None:
+            condition &= Q(length__gte=timedelta(days=band.low))
+        if band.high is not None:
+            condition &= Q(length__lte=timedelta(days=band.high))
+        aggregates[f"b{index}"] = Count("pk", filter=condition)
+    aggregates["open"] = Count("pk", filter=Q(departed_on__isnull=True))
+    counts = _year_stays(scope).annotate(length=_length()).aggregate(**aggregates)
+    return _table(
+        "length_of_stay",
+        title=_("Opphold etter botid"),
+        sheet=_("Botid"),
+        note=_("Botid er antall døgn fra ankomst til utflytting, for årets opphold."),
+        row_header=_("Botid"),
+        labels=[*(band.label("nights") for band in bands), _("Oppholdet pågår")],
+        columns=[_("Opphold")],
+        cells=[[counts[f"b{index}"]] for index in range(len(bands))] + [[counts["open"]]],
+        chart_column=0,
+    )
+
+
+def _destination(scope: Scope, options: Options) -> Table:
+    grouped = (
+        _year_stays(scope)
+        .values("destination")
+        .annotate(n=Count("pk"), open=Count("pk", filter=Q(departed_on__isnull=True)))
+    )
+    counts: dict[Any, int] = {}
+    still_open = not_registered = 0
+    for entry in grouped:
+        if entry["destination"] is None:
+            still_open += entry["open"]
+            not_registered += entry["n"] - entry["open"]
+        else:
+            counts[entry["destination"]] = entry["n"]
+    chosen = options.rows(AnswerList.DESTINATION, counts)
+    return _table(
+        "destination",
+        title=_("Opphold etter bosted etter oppholdet"),
+        sheet=_("Bosted etter oppholdet"),
+        note=_("Hvor beboeren flyttet da årets opphold sluttet."),
+        row_header=_("Bosted etter oppholdet"),
+        labels=[
+            *(option.display_label for option in chosen),
+            _("Ikke registrert"),
+            _("Oppholdet pågår"),
+        ],
+        columns=[_("Opphold")],
+        cells=[[counts.get(option.pk, 0)] for option in chosen] + [[not_registered], [still_open]],
+        chart_column=0,
+    )
+
+
+CHILD_CONDITIONS = [
+    ("school_interrupted", gettext_lazy("Avbrudd i barnehage eller skole")),
+    ("witnessed_violence", gettext_lazy("Har sett eller hørt vold")),
+    ("suffered_violence", gettext_lazy("Har selv vært utsatt for vold")),
+    ("child_welfare_contact", gettext_lazy("Kontakt med barnevernet")),
+    ("contact_with_violent_parent", gettext_lazy("Kontakt med forelder som har utøvd vold")),
+]
+
+
+def _children_conditions(scope: Scope) -> Table:
+    residents = _year_children(scope).filter(first_stay_of_year=True)
+    aggregates = {
+        f"{name}_{value}": Count("pk", filter=Q(**{name: value}))
+        for name, _label in CHILD_CONDITIONS
+        for value in YES_NO
+    }
+    counts = residents.aggregate(**aggregates)
+    return _table(
+        "children_conditions",
+        title=_("Barn etter forhold ved oppholdet"),
+        sheet=_("Barn – forhold"),
+        note=_("Hver linje er ett spørsmål om barnet; summen er antall barn."),
+        row_header=_("Spørsmål"),
+        labels=[str(label) for _name, label in CHILD_CONDITIONS],
+        columns=[str(YesNoUnknown(value).label) for value in YES_NO],
+        cells=[
+            [counts[f"{name}_{value}"] for value in YES_NO] for name, _label in CHILD_CONDITIONS
+        ],
+        total_row=False,
+        total_column=True,
+    )
+
+
+def _day_users(scope: Scope) -> QuerySet[DayUser]:
+    """Day users counted in the year: those with at least one attendance in it."""
+    visited = DayContact.objects.filter(day_user=OuterRef("pk")).filter(
+        _in_year(scope, "occurred_on")
+    )
+    users = DayUser.objects.filter(unit=scope.unit).filter(Exists(visited)).order_by()
+    if scope.municipality is not None:
+        users = users.filter(municipality=scope.municipality)
+    return users
+
+
+def _day_contacts(scope: Scope) -> QuerySet[DayContact]:
+    contacts = DayContact.objects.filter(unit=scope.unit).filter(_in_year(scope, "occurred_on"))
+    if scope.municipality is not None:
+        contacts = contacts.filter(day_user__municipality=scope.municipality)
+    return contacts.order_by()
+
+
+def _phone_contacts(scope: Scope) -> QuerySet[PhoneContact]:
+    start, stop = scope.moments()
+    calls = PhoneContact.objects.filter(unit=scope.unit, started_at__gte=start, started_at__lt=stop)
+    if scope.municipality is not None:
+        calls = calls.filter(municipality=scope.municipality)
+    return calls.order_by()
+
+
+def _referrals(scope: Scope) -> QuerySet[CapacityReferral]:
+    referrals = CapacityReferral.objects.filter(unit=scope.unit).filter(
+        _in_year(scope, "occurred_on")
+    )
+    if scope.municipality is not None:
+        referrals = referrals.filter(municipality=scope.municipality)
+    return referrals.order_by()
+
+
+def _phone_table(scope: Scope, options: Options) -> Table:
+    grouped = {
+        row["caller_group"]: (row["n"], row["conversations"])
+        for row in _phone_contacts(scope)
+        .values("caller_group")
+        .annotate(n=Count("pk"), conversations=Count("pk", filter=Q(is_conversation=True)))
+    }
+    chosen = options.rows(AnswerList.CALLER_GROUP, grouped)
+    return _table(
+        "phone_contacts",
+        title=_("Telefonsamtaler etter hvem som ringte"),
+        sheet=_("Telefon"),
+        note=_(
+            "Enesamtaler er strukturerte samtaler på telefon som erstatter et møte; de er "
+            "en del av alle telefonsamtaler."
+        ),
+        row_header=_("Hvem ringer"),
+        labels=[option.display_label for option in chosen],
+        columns=[_("Telefonsamtaler"), _("herav enesamtaler")],
+        cells=[list(grouped.get(option.pk, (0, 0))) for option in chosen],
+        chart_column=0,
+    )
+
+
+def _referral_table(scope: Scope) -> Table:
+    grouped = {
+        row["reason"]: [row["n"], row["adults"] or 0, row["children"] or 0]
+        for row in _referrals(scope)
+        .values("reason")
+        .annotate(n=Count("pk"), adults=Sum("adults"), children=Sum("children"))
+    }
+    return _table(
+        "capacity_referrals",
+        title=_("Henvist til et annet tilbud"),
+        sheet=_("Henvist videre"),
+        note=_("Personer som ba om plass, men ble henvist videre, etter årsak."),
+        row_header=_("Årsak"),
+        labels=[str(reason.label) for reason in ReferralReason],
+        columns=[_("Henvendelser"), _("Voksne"), _("Barn")],
+        cells=[grouped.get(reason.value, [0, 0, 0]) for reason in ReferralReason],
+        chart_column=0,
+    )
+
+
+def annual_report(
+    *, unit: Unit, year: int, municipality: Municipality | None = None, today: date | None = None
+) -> Report:
+    """Every table of the centre's annual report for the year, with every figure (the
+    internal view). Pass it through `suppression.suppress_report` for publication."""
+    scope = Scope(
+        unit=unit, year=year, municipality=municipality, today=today or timezone.localdate()
+    )
+    options = Options()
+    residents = _residents(scope)
+    tables = [
+        _overview(scope),
+        _gender_age_table(
+            "residents_gender_age",
+            residents,
+            scope,
+            prefix="resident__",
+            bands=adult_ages(),
+            title=_("Beboere etter kjønn og alder"),
+            sheet=_("Beboere"),
+            note=_("Hver beboer telles én gang i året, med opplysningene fra første opphold."),
+        ),
+        _gender_age_table(
+            "stays_gender_age",
+            _year_stays(scope),
+            scope,
+            prefix="resident__",
+            bands=adult_ages(),
+            title=_("Opphold etter kjønn og alder"),
+            sheet=_("Opphold"),
+            note=_("Alle opphold som begynte i året, med samtykke til registrering."),
+        ),
+    ]
+    if municipality is None:
+        tables.append(_residents_by_municipality(scope))
+    tables += [
+        _repeat_stays(scope),
+        _yes_no_table(
+            "earlier_contact",
+            _count_by(residents, "earlier_contact"),
+            column=_("Beboere"),
+            title=_("Beboere etter tidligere kontakt med krisesenter"),
+            sheet=_("Tidligere kontakt"),
+            note=_("Kontakt med et krisesenter før dette året."),
+            row_header=_("Tidligere kontakt"),
+        ),
+        _option_table(
+            "referrer",
+            options,
+            AnswerList.REFERRER,
+            _count_by(residents, "referrer"),
+            column=_("Beboere"),
+            title=_("Beboere etter hvordan de kom i kontakt med senteret"),
+            sheet=_("Henvisende instans"),
+            note=_("Hvem som henviste beboeren, eller om beboeren tok kontakt selv."),
+            row_header=_("Hvordan kom beboeren i kontakt"),
+        ),
+        _violence_types(scope, options),
+        _yes_no_table(
+            "violence_repeated",
+            _count_by(residents, "violence_repeated"),
+            column=_("Beboere"),
+            title=_("Beboere etter om volden var gjentatt"),
+            sheet=_("Gjentatt vold"),
+            note=_("Om beboeren har vært utsatt for vold flere ganger."),
+            row_header=_("Gjentatt vold"),
+        ),
+        _option_table(
+            "perpetrator_relation",
+            options,
+            AnswerList.PERPETRATOR_RELATION,
+            _count_by(residents, "perpetrator_relation"),
+            not_registered=True,
+            column=_("Beboere"),
+            title=_("Beboere etter relasjon til utøver"),
+            sheet=_("Relasjon til utøver"),
+            note=_("Utøverens relasjon til beboeren."),
+            row_header=_("Relasjon til utøver"),
+        ),
+        _choice_table(
+            "perpetrator_gender",
+            [Gender(value) for value in GENDERS],
+            _count_by(residents, "perpetrator_gender"),
+            column=_("Beboere"),
+            title=_("Beboere etter utøvers kjønn"),
+            sheet=_("Utøvers kjønn"),
+            note=_("Kjønnet til den som utøvde volden."),
+            row_header=_("Utøvers kjønn"),
+        ),
+        _length_of_stay(scope),
+        _destination(scope, options),
+        _gender_age_table(
+            "children_gender_age",
+            _year_children(scope).filter(first_stay_of_year=True),
+            scope,
+            prefix="child__",
+            bands=child_ages(),
+            title=_("Barn etter kjønn og alder"),
+            sheet=_("Barn"),
+            note=_(
+                "Barn med samtykke til registrering. For barn under 16 år bestemmer "
+                "omsorgspersonen; et barn uten samtykke er ikke med."
+            ),
+        ),
+        _children_conditions(scope),
+        _gender_age_table(
+            "day_users_gender_age",
+            _day_users(scope),
+            scope,
+            prefix="",
+            bands=adult_ages(),
+            title=_("Dagbrukere etter kjønn og alder"),
+            sheet=_("Dagbrukere"),
+            note=_("Hver dagbruker telles én gang i året, fra første besøk."),
+        ),
+        _choice_table(
+            "day_visits",
+            list(DayContactKind),
+            _count_by(_day_contacts(scope), "kind"),
+            column=_("Dagsbesøk"),
+            title=_("Dagsbesøk etter type"),
+            sheet=_("Dagsbesøk"),
+            note=_("Hvert oppmøte er et besøk, også oppsøkende arbeid."),
+            row_header=_("Type"),
+        ),
+        _phone_table(scope, options),
+        _referral_table(scope),
+    ]
+    order = {key: index for index, key in enumerate(TABLE_ORDER)}
+    tables.sort(key=lambda table: order[table.key])
+    return Report(
+        unit=unit,
+        year=year,
+        municipality=municipality,
+        published=False,
+        threshold=0,
+        generated_at=timezone.now(),
+        through=scope.through,
+        tables=tables,
+    )

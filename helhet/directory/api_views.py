@@ -131,7 +131,7 @@ def api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
 def _int_param(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
     raw = request.GET.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     try:
         value = int(raw)
@@ -144,7 +144,7 @@ def _int_param(request: HttpRequest, name: str, default: int, low: int, high: in
 
 def _uuid_param(request: HttpRequest, name: str) -> uuid.UUID | None:
     raw = request.GET.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     try:
         return uuid.UUID(raw)
@@ -154,7 +154,7 @@ def _uuid_param(request: HttpRequest, name: str) -> uuid.UUID | None:
 
 def _datetime_param(request: HttpRequest, name: str) -> datetime | None:
     raw = request.GET.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     try:
         value = parse_datetime(raw)
@@ -171,10 +171,10 @@ def _datetime_param(request: HttpRequest, name: str) -> datetime | None:
 
 
 def _bool_param(request: HttpRequest, name: str) -> bool:
-    raw = request.GET.get(name, "").lower()
-    if raw in ("", "false", "0"):
+    raw = request.GET.get(name)
+    if raw is None or raw.lower() in ("false", "0"):
         return False
-    if raw in ("true", "1"):
+    if raw.lower() in ("true", "1"):
         return True
     raise ApiError(400, f"'{name}' must be true or false.")
 

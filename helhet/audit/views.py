@@ -24,6 +24,11 @@ EVENT_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 25
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The POST data for a bound form, or None on GET (an empty POST is still a POST)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _paginate(request: HttpRequest, items: Any, size: int) -> tuple[Page, str]:
     """The requested page, and the query string to keep the filters on page links."""
     page = Paginator(items, size).get_page(request.GET.get("page"))
@@ -85,7 +90,7 @@ def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
 def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
     """Mark one use of break-glass as reviewed, with a comment."""
     grant = get_break_glass_grant_for(request.user, grant_id)
-    form = ReviewForm(request.POST or None)
+    form = ReviewForm(_posted(request))
     if request.method == "POST" and grant.is_reviewed and grant.reviewed_by_id == request.user.pk:
         # The same review sent twice (a double click): the first one counted.
         return redirect("audit:break_glass_queue")

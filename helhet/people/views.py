@@ -50,6 +50,11 @@ PAGE_SIZE = 25
 LOG_PAGE_SIZE = 50
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The POST data for a bound form, or None on GET (an empty POST is still a POST)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _paginate(request: HttpRequest, items: Any, size: int) -> tuple[Page, str]:
     """The requested page, and the query string to keep the filters on page links."""
     page = Paginator(items, size).get_page(request.GET.get("page"))
@@ -96,7 +101,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     if len(units) == 1:
         initial["unit"] = units[0]
-    form = PersonCreateForm(request.POST or None, units=units, initial=initial)
+    form = PersonCreateForm(_posted(request), units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             person = services.person_create(
@@ -158,7 +163,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     locked = person.address_protection == AddressProtection.STRICT
     initial = {name: getattr(current, name) for name in PersonForm.base_fields}
     initial["birth_date"] = current.birth_date or None
-    form = PersonForm(request.POST or None, initial=initial, address_locked=locked)
+    form = PersonForm(_posted(request), initial=initial, address_locked=locked)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(actor=request.user, person=person, data=form.to_input())
@@ -183,7 +188,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_erase(request: HttpRequest, person_id: int) -> HttpResponse:
     person = access.get_person_for_erase(request.user, person_id)
-    form = EraseForm(request.POST or None)
+    form = EraseForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.person_erase(actor=request.user, person=person)
@@ -206,7 +211,7 @@ def person_erase(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def break_glass(request: HttpRequest) -> HttpResponse:
     """Emergency access to a person outside the user's units, with a reason, for a time."""
-    form = BreakGlassForm(request.POST or None)
+    form = BreakGlassForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             person_id, grant = services.person_break_glass(

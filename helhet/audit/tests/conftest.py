@@ -1,0 +1,31 @@
+"""Fixtures for the audit tests."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.utils import translation
+
+PO = Path(__file__).resolve().parents[1] / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+@pytest.fixture
+def english(tmp_path: Path) -> Any:
+    """English from this app's catalogue, compiled here (the .mo files are not committed).
+    Staff URLs have no language prefix, so LocaleMiddleware serves them in Bokmål whatever
+    the cookie says; tests call views under `translation.override`."""
+    target = tmp_path / "en" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    subprocess.run(
+        ["msgfmt", "--check", "-o", str(target / "django.mo"), str(PO)],
+        check=True,
+        capture_output=True,
+    )
+    with override_settings(LOCALE_PATHS=[tmp_path, *settings.LOCALE_PATHS]):
+        with translation.override("en"):
+            yield

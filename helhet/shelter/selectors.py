@@ -359,7 +359,8 @@ def occupancy_by_month(
     *, unit: Unit, months: int = 12, today: date | None = None
 ) -> list[MonthOccupancy]:
     """Bed-nights in service and allocated for each of the last `months` calendar months
-    (the current month up to today). Beds count from their creation; closed rooms do not."""
+    (the current month up to tonight). The beds in service now are the capacity of every
+    month; nights when a room was out of service are left out."""
     today = today or timezone.localdate()
     periods = []
     year, month = today.year, today.month
@@ -375,7 +376,7 @@ def occupancy_by_month(
     window_start, window_stop = periods[0][0], periods[-1][1]
     beds = list(
         Bed.objects.filter(room__unit=unit, is_active=True, room__is_active=True).values_list(
-            "room_id", "created_at"
+            "room_id", flat=True
         )
     )
     closures = list(
@@ -391,12 +392,11 @@ def occupancy_by_month(
     result = []
     for first, stop in periods:
         available = 0
-        for room_id, created_at in beds:
-            since = max(first, timezone.localtime(created_at).date())
-            nights = _overlap(since, None, first, stop)
+        for room_id in beds:
+            nights = (stop - first).days
             for closed_room, closed_from, closed_to in closures:
                 if closed_room == room_id:
-                    nights -= _overlap(max(closed_from, since), closed_to, first, stop)
+                    nights -= _overlap(closed_from, closed_to, first, stop)
             available += max(nights, 0)
         occupied = sum(_overlap(start, end, first, stop) for start, end in allocations)
         result.append(MonthOccupancy(first.year, first.month, available, occupied))

@@ -364,17 +364,20 @@ def _child_input(form: Any, prefix: str) -> services.ChildInput:
     )
 
 
-def _place_error(error: DomainError, forms_by_prefix: dict[str, Any], fallback: Any) -> None:
-    """Put a service error next to the field: children's fields carry their form prefix."""
-    for prefix, form in forms_by_prefix.items():
+def _place_error(
+    error: DomainError, children: Any, stay_form: StayForm, resident_form: Any
+) -> None:
+    """Put a service error next to its field: a child's fields carry the child's form prefix
+    (children-0-name), the stay's and the resident's their own names."""
+    for index, child_form in enumerate(children.forms):
+        prefix = f"children-{index}-"
         if error.field and error.field.startswith(prefix):
-            form.add_error(error.field[len(prefix) :], error.message)
+            child_form.add_error(error.field[len(prefix) :], error.message)
             return
-    for form in forms_by_prefix.values():
-        if error.field in getattr(form, "fields", {}) and form is not fallback:
-            form.add_error(error.field, error.message)
-            return
-    add_domain_error_to_form(fallback, error)
+    if error.field in stay_form.fields:
+        stay_form.add_error(error.field, error.message)
+        return
+    add_domain_error_to_form(resident_form, error)
 
 
 @require_http_methods(["GET", "POST"])
@@ -425,16 +428,7 @@ def stay_create(request: HttpRequest) -> HttpResponse:
                     submission_id=data["submission_id"],
                 )
             except DomainError as error:
-                forms_by_prefix = {f"children-{i}-": form for i, form in enumerate(children.forms)}
-                forms_by_prefix["stay"] = stay_form
-                if error.field in stay_form.fields:
-                    stay_form.add_error(error.field, error.message)
-                else:
-                    _place_error(
-                        error,
-                        {k: v for k, v in forms_by_prefix.items() if k != "stay"},
-                        resident_form,
-                    )
+                _place_error(error, children, stay_form, resident_form)
             else:
                 messages.success(request, _("Oppholdet er registrert. Gi beboeren et rom."))
                 return redirect(_stay_url(stay, "shelter:stay_allocate"))

@@ -106,3 +106,61 @@ def make_shared_task(cast: Any, stay: Stay | None = None, *, overdue: bool = Fal
         owner=True,
         notes_allowed=True,
     )
+
+
+CHILD_DEFAULTS = {
+    "gender": "not_registered",
+    "school_interrupted": "unknown",
+    "witnessed_violence": "unknown",
+    "suffered_violence": "unknown",
+    "child_welfare_contact": "unknown",
+    "contact_with_violent_parent": "unknown",
+}
+
+
+def intake_data(
+    name: str = "Kari Nordmann",
+    *,
+    children: list[tuple[str, int | None]] = (),
+    arrived_on: date | None = None,
+    submission_id: str | None = None,
+    birth_year: int | None = 1990,
+    **overrides: Any,
+) -> dict[str, Any]:
+    """The POST of the intake page as the browser sends it (every field with its value)."""
+    data: dict[str, Any] = {
+        "resident-submission_id": submission_id or str(uuid.uuid4()),
+        "resident-name": name,
+        "resident-birth_year": birth_year or "",
+        "resident-gender": "woman",
+        "resident-languages": "",
+        "resident-address_protection": "none",
+        "resident-may_text": "on",
+        "resident-safe_times": "",
+        "resident-safe_contact_person": "",
+        "stay-arrived_on": (arrived_on or timezone.localdate()).isoformat(),
+        "stay-referrer": option(AnswerList.REFERRER, "police").pk,
+        "stay-municipality": "",
+        "stay-violence_types": [option(AnswerList.VIOLENCE_TYPE, "physical").pk],
+        "stay-violence_repeated": "yes",
+        "stay-perpetrator_relation": option(AnswerList.PERPETRATOR_RELATION, "current_partner").pk,
+        "stay-perpetrator_gender": "man",
+        "stay-disability": "unknown",
+        "stay-immigrant_background": "unknown",
+        "stay-earlier_contact": "unknown",
+        "stay-statistics_consent": "on",
+        "children-TOTAL_FORMS": "3",
+        "children-INITIAL_FORMS": "0",
+        "children-MIN_NUM_FORMS": "0",
+        "children-MAX_NUM_FORMS": "10",
+    }
+    for index in range(3):
+        for key, value in CHILD_DEFAULTS.items():
+            data[f"children-{index}-{key}"] = value
+        data[f"children-{index}-name"] = ""
+        data[f"children-{index}-birth_year"] = ""
+    for index, (child_name, year) in enumerate(children):
+        data[f"children-{index}-name"] = child_name
+        data[f"children-{index}-birth_year"] = year or ""
+    data.update(overrides)
+    return data

@@ -38,6 +38,7 @@ class PhoneType(models.TextChoices):
     TEXTPHONE = "textphone", _("Teksttelefon")
     VIDEO = "video", _("Video")
     FAX = "fax", _("Faks")
+    PAGER = "pager", _("Personsøker")
 
 
 class Weekday(models.TextChoices):

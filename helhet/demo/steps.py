@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from helhet.demo.region import Region, seed_region
+from helhet.directory import demo as directory_demo
 
 
 def run_steps(*, stdout: Any) -> Region:
     region = seed_region()
     stdout.write(f"Region: {len(region.municipalities)} municipalities, {len(region.units)} units.")
+    directory_demo.seed(region, stdout)
     return region

@@ -71,22 +71,23 @@ def screen_tables(response) -> dict[str, list[list[str]]]:
 
 
 def excel_tables(content: bytes) -> list[list[list[str]]]:
+    """Every sheet's table (from the header row on), each figure as the screen writes it."""
     workbook = load_workbook(io.BytesIO(content))
     tables = []
     for sheet in workbook.worksheets:
         rows = []
-        for values in sheet.iter_rows(min_row=5, values_only=True):
-            if values[0] is None:
+        for cells in sheet.iter_rows(min_row=5):
+            if cells[0].value is None:
                 break
-            rows.append([_cell_text(value) for value in values if value is not None])
+            rows.append([_cell_text(cell) for cell in cells if cell.value is not None])
         tables.append(rows)
     return tables
 
 
-def _cell_text(value) -> str:
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return str(value)
+def _cell_text(cell) -> str:
+    if cell.number_format == "0.0":
+        return f"{cell.value:.1f}".replace(".", ",")
+    return str(cell.value)
 
 
 @pytest.fixture

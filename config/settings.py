@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "helhet.core.middleware.StaffPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -216,6 +217,7 @@ LANGUAGES = [
 ]
 # Staff pages are in Bokmål (the source) and English; the public portal in all nine.
 HELHET_STAFF_LANGUAGES = ["nb", "en"]
+HELHET_STAFF_PATH_PREFIX = "/ansatt/"
 LANGUAGES_BIDI = ["ar"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True

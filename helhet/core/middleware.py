@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
@@ -75,3 +76,32 @@ def _to_login(request: HttpRequest) -> HttpResponse:
     ):
         response["Location"] += f"?next={target}"
     return response
+
+
+class StaffPagesMiddleware:
+    """Staff pages differ from the public portal in two ways that the global settings
+    cannot express:
+
+    - Language: the portal's Bokmål pages have no language prefix, so Django's
+      LocaleMiddleware forces Bokmål on every unprefixed path. Staff pages instead follow
+      the language the user chose with the switch (a cookie), Bokmål or English.
+    - Referrer policy: the portal sends `no-referrer`. On a page with that policy a browser
+      sends `Origin: null` with every form POST, which Django's CSRF check must refuse;
+      staff pages, which are full of forms, send `same-origin` (still nothing to other
+      sites).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        staff_page = request.path_info.startswith(settings.HELHET_STAFF_PATH_PREFIX)
+        if staff_page:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            if chosen in settings.HELHET_STAFF_LANGUAGES:
+                translation.activate(chosen)
+                request.LANGUAGE_CODE = chosen  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        if staff_page:
+            response["Referrer-Policy"] = "same-origin"
+        return response

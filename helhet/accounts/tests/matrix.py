@@ -20,4 +20,8 @@ CASES = [
         },
     ),
     public_case("accounts:logout", status=302, method="post"),
+    # OIDC is not configured in the test settings: both views do not exist for anyone.
+    # tests/test_oidc.py drives them with a configured (fake) provider.
+    public_case("accounts:oidc_start", status=404),
+    public_case("accounts:oidc_callback", status=404),
 ]

@@ -1,0 +1,143 @@
+"""Optional login through the municipality's identity provider (OpenID Connect).
+
+Configured by settings alone (`OIDC_*`, on when `OIDC_RP_CLIENT_ID` is set). The
+provider proves who the person is, with its own second factor, so a login through it
+counts as both factors. It never creates users: only an existing, active user whose
+e-mail address matches may log in.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import jwt
+import requests
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, resolve_url
+from django.utils.translation import gettext as _
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.utils import import_from_settings
+from mozilla_django_oidc.views import (
+    OIDCAuthenticationCallbackView,
+    OIDCAuthenticationRequestView,
+)
+
+from helhet.accounts.models import User
+from helhet.accounts.services import session_start
+from helhet.audit.choices import EventKind
+from helhet.audit.services import event_record
+
+logger = logging.getLogger(__name__)
+
+CALLBACK_URL_NAME = "accounts:oidc_callback"
+# Defaults for what settings may leave out: our callback's URL name, a timeout so that a
+# hanging provider cannot hold a worker for ever, and PKCE (ID-porten requires it).
+_DEFAULTS: dict[str, Any] = {
+    "OIDC_AUTHENTICATION_CALLBACK_URL": CALLBACK_URL_NAME,
+    "OIDC_TIMEOUT": 10,
+    "OIDC_USE_PKCE": True,
+}
+
+
+def oidc_setting(attr: str, *args: Any) -> Any:
+    if attr in _DEFAULTS:
+        return getattr(settings, attr, _DEFAULTS[attr])
+    return import_from_settings(attr, *args)
+
+
+class HelhetOIDCBackend(OIDCAuthenticationBackend):
+    """Finds the one active user with the provider's e-mail address; creates no one."""
+
+    get_settings = staticmethod(oidc_setting)
+
+    def authenticate(self, request: HttpRequest | None, **kwargs: Any) -> User | None:
+        # Django asks every backend on every authenticate() call, the password form's too;
+        # only our callback view, which has checked state and nonce, may use this one.
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.view_name != CALLBACK_URL_NAME:
+            return None
+        try:
+            return super().authenticate(request, **kwargs)
+        except (SuspiciousOperation, requests.RequestException, jwt.PyJWTError) as exc:
+            # A wrong answer from the provider is a failed login, not a server error.
+            logger.warning("Login through the identity provider refused: %s", exc)
+            return None
+
+    def get_userinfo(self, access_token: str, id_token: str, payload: dict[str, Any]) -> Any:
+        audience = payload.get("aud")
+        audiences = [audience] if isinstance(audience, str) else list(audience or [])
+        if self.OIDC_RP_CLIENT_ID not in audiences:
+            raise SuspiciousOperation("The id_token was issued to another client.")
+        claims = super().get_userinfo(access_token, id_token, payload)
+        # OpenID Connect Core 5.3.2: the userinfo must be about the person in the id_token.
+        if not payload.get("sub") or claims.get("sub") != payload.get("sub"):
+            raise SuspiciousOperation("The userinfo is about someone else than the id_token.")
+        return claims
+
+    def verify_claims(self, claims: dict[str, Any]) -> bool:
+        # A provider that says the address is unverified is not trusted with it.
+        return bool(claims.get("email")) and claims.get("email_verified") is not False
+
+    def filter_users_by_claims(self, claims: dict[str, Any]) -> Any:
+        return User.objects.filter(email__iexact=claims["email"], is_active=True)
+
+    def create_user(self, claims: dict[str, Any]) -> User:
+        raise SuspiciousOperation("Helhet never creates users from the identity provider.")
+
+    def get_user(self, user_id: int) -> User | None:
+        # The provider's backend would return deactivated users too; Django's does not.
+        return ModelBackend.get_user(self, user_id)
+
+
+class _OnlyWhenConfigured:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not settings.OIDC_ENABLED:
+            raise Http404(_("Siden finnes ikke."))
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class OIDCStartView(_OnlyWhenConfigured, OIDCAuthenticationRequestView):
+    """Sends the browser to the provider, with state, nonce and PKCE kept in the session."""
+
+    get_settings = staticmethod(oidc_setting)
+
+
+class OIDCCallbackView(_OnlyWhenConfigured, OIDCAuthenticationCallbackView):
+    """The provider sends the browser back here with a code; we log the user in."""
+
+    get_settings = staticmethod(oidc_setting)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        try:
+            return super().get(request)
+        except SuspiciousOperation as exc:
+            # A state that is not ours: an old tab, a replay, or a forged callback.
+            logger.warning("Callback from the identity provider refused: %s", exc)
+            return self.login_failure()
+
+    def login_success(self) -> HttpResponse:
+        # Checked for safety by the start view before it was stored.
+        next_url = self.request.session.get("oidc_login_next")
+        session_start(request=self.request, user=self.user, second_factor="oidc")
+        return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+
+    def login_failure(self) -> HttpResponse:
+        event_record(kind=EventKind.LOGIN_FAILED, actor=None, detail="oidc")
+        messages.error(
+            self.request,
+            _(
+                "Innloggingen med kommunens innlogging mislyktes. Du må ha en aktiv bruker i "
+                "Helhet med samme e-postadresse. Prøv igjen, eller logg inn med brukernavn "
+                "og passord."
+            ),
+        )
+        return redirect("accounts:login")
+
+
+oidc_start = OIDCStartView.as_view()
+oidc_callback = OIDCCallbackView.as_view()

@@ -1,0 +1,60 @@
+"""The login in a real Chromium: password and code, first-time enrolment, and the focus
+moving to the error summary. Driven by keyboard where a person could be."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from django_otp.oath import totp
+
+from helhet.accounts.services import RECOVERY_CODE_COUNT
+from helhet.accounts.tests.support import app_for, code_for
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_user_with_an_app_logs_in_with_password_and_code(page, cast):
+    device = app_for(cast.shelter_worker)
+    page.goto("/ansatt/")
+    assert "/ansatt/konto/logg-inn/" in page.url
+    # Keyboard only: the username field has focus, Tab to the password, Enter to send.
+    page.keyboard.type("shelter_worker")
+    page.keyboard.press("Tab")
+    page.keyboard.type("correct horse battery staple 42")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ansatt/konto/kode/")
+    page.keyboard.type(code_for(device))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ansatt/")
+    assert page.locator(".staff-header__user").inner_text().startswith("Shelter Worker")
+    assert page.get_by_role("button", name="Logg ut").is_visible()
+
+
+def test_a_first_login_enrols_the_app_and_shows_recovery_codes(page, cast):
+    page.goto("/ansatt/konto/logg-inn/")
+    page.get_by_label("Brukernavn").fill("colleague")
+    page.get_by_label("Passord").fill("correct horse battery staple 42")
+    page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_url("**/ansatt/konto/tofaktor/")
+    secret = page.get_by_test_id("totp-secret").inner_text().replace(" ", "")
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Kode fra appen").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Bekreft og fortsett").click()
+    page.wait_for_url("**/ansatt/konto/gjenopprettingskoder/")
+    codes = page.get_by_test_id("recovery-codes").locator("li")
+    assert codes.count() == RECOVERY_CODE_COUNT
+    page.get_by_role("link", name="Jeg har tatt vare på kodene").click()
+    page.wait_for_url("**/ansatt/")
+    assert page.get_by_role("button", name="Logg ut").is_visible()
+
+
+def test_after_a_wrong_password_the_error_summary_has_focus(page, cast):
+    page.goto("/ansatt/konto/logg-inn/")
+    page.get_by_label("Brukernavn").fill("shelter_worker")
+    page.get_by_label("Passord").fill("not the password")
+    page.get_by_role("button", name="Logg inn").click()
+    summary = page.get_by_role("alert")
+    assert "Feil brukernavn eller passord." in summary.inner_text()
+    page.wait_for_function("document.activeElement.hasAttribute('data-error-summary')")
+    assert page.title().startswith("Feil: ")

@@ -256,7 +256,8 @@ def unit_update(
 ) -> Unit:
     """Change a unit's name, type, municipalities, contact details or whether it is active.
 
-    Deactivating a unit takes every capability its memberships gave away at once.
+    Deactivating a unit takes every capability its memberships gave away at once. The audit
+    event names the fields that changed; saving the form unchanged records nothing.
     """
     if (
         Unit.objects.filter(name=name.strip(), host_municipality=host_municipality)
@@ -266,31 +267,32 @@ def unit_update(
         raise OrganisationError(
             _("Det finnes allerede en enhet med dette navnet i kommunen."), field="name"
         )
-    unit.name = name.strip()
-    unit.unit_type = unit_type
-    unit.host_municipality = host_municipality
-    unit.phone = phone
-    unit.email = email
-    unit.is_active = is_active
+    values = {
+        "name": name.strip(),
+        "unit_type": unit_type,
+        "host_municipality": host_municipality,
+        "phone": phone,
+        "email": email,
+        "is_active": is_active,
+    }
+    changed = [field for field, value in values.items() if getattr(unit, field) != value]
+    covered = {host_municipality, *covered_municipalities}
+    if set(unit.covered_municipalities.all()) != covered:
+        changed.append("covered_municipalities")
+    if not changed:
+        return unit
+    for field, value in values.items():
+        setattr(unit, field, value)
     _clean(unit)
-    unit.save(
-        update_fields=[
-            "name",
-            "unit_type",
-            "host_municipality",
-            "phone",
-            "email",
-            "is_active",
-            "updated_at",
-        ]
-    )
-    unit.covered_municipalities.set({host_municipality, *covered_municipalities})
+    unit.save(update_fields=[*values, "updated_at"])
+    unit.covered_municipalities.set(covered)
     event_record(
         kind=EventKind.UPDATE,
         actor=actor,
         object_type="organisation.unit",
         object_id=unit.pk,
         unit=unit,
+        detail="fields:" + ",".join(changed),
     )
     return unit
 

@@ -264,9 +264,22 @@ def test_the_administrator_changes_a_unit(cast, login_as, client):
     cast.nav.refresh_from_db()
     assert cast.nav.name == "NAV Fjordvik og Nordøy"
     assert set(cast.nav.covered_municipalities.all()) == {cast.fjordvik, cast.nordoy}
-    assert Event.objects.filter(
+    event = Event.objects.get(
         kind=EventKind.UPDATE, object_type="organisation.unit", object_id=str(cast.nav.pk)
-    ).exists()
+    )
+    assert event.detail == "fields:name,phone,covered_municipalities"
+
+
+def test_saving_a_unit_unchanged_records_nothing(cast, login_as, client):
+    login_as(cast.admin)
+    form = client.get(_edit_url(cast.nav)).context["form"]
+    data = {name: value for name, value in form.initial.items() if value not in ("", None)}
+    data["is_active"] = "on"
+
+    response = client.post(_edit_url(cast.nav), data)
+
+    assert response.status_code == 302
+    assert not Event.objects.filter(kind=EventKind.UPDATE, object_type="organisation.unit").exists()
 
 
 def test_the_edit_form_starts_with_the_units_values(cast, login_as, client):

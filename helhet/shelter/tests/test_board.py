@@ -154,3 +154,12 @@ def test_occupancy_counts_bed_nights_per_month(cast):
         (today.year, today.month - 11) if today.month == 12 else (today.year - 1, today.month + 1)
     )
     assert months[0].first_day == date(year, month, 1)
+
+
+def test_the_board_speaks_english_when_asked(cast, client, login_as, settings):
+    make_room(cast)
+    login_as(cast.shelter_worker)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(URL).content.decode()
+    assert "Occupancy board" in page
+    assert "free beds" in page

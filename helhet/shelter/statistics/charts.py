@@ -13,11 +13,11 @@ from django.utils.html import escape
 
 from helhet.shelter.statistics.tables import Table, format_value
 
-WIDTH = 440
-LABEL_HEIGHT = 14
-BAR_HEIGHT = 12
-GAP = 8
-VALUE_ROOM = 56  # space to the right of the longest bar for its figure
+WIDTH = 520
+LABEL_HEIGHT = 17
+BAR_HEIGHT = 14
+GAP = 9
+VALUE_ROOM = 64  # space to the right of the longest bar for its figure
 BAR_COLOUR = "#1e5aa0"  # Designsystemet's accent blue, contrast 7:1 on white
 TEXT_COLOUR = "#1a1a1a"
 FONT = "DejaVu Sans, Noto Sans, Arial, sans-serif"
@@ -35,12 +35,12 @@ def bar_chart(table: Table) -> str:
     height = len(rows) * step
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="11" '
+        f'viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="13" '
         f'fill="{TEXT_COLOUR}">'
     ]
     for index, (label, value) in enumerate(rows):
         top = index * step
-        parts.append(f'<text x="0" y="{top + 11}">{escape(label)}</text>')
+        parts.append(f'<text x="0" y="{top + 13}">{escape(label)}</text>')
         bar_top = top + LABEL_HEIGHT
         length = 0.0 if value is None else (WIDTH - VALUE_ROOM) * float(value) / largest
         if length > 0:
@@ -49,7 +49,7 @@ def bar_chart(table: Table) -> str:
                 f'fill="{BAR_COLOUR}"/>'
             )
         parts.append(
-            f'<text x="{length + 4:.1f}" y="{bar_top + 10}">{escape(format_value(value))}</text>'
+            f'<text x="{length + 5:.1f}" y="{bar_top + 12}">{escape(format_value(value))}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

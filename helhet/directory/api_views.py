@@ -13,7 +13,7 @@ import math
 import time
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import wraps
 from typing import Any
 
@@ -165,9 +165,13 @@ def _datetime_param(request: HttpRequest, name: str) -> datetime | None:
         value = None
     if value is None:
         raise ApiError(400, f"'{name}' must be an ISO 8601 date or date-time.")
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    return value
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59, which ISO 8601 allows.
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ApiError(400, f"'{name}' is out of range.") from None
 
 
 def _bool_param(request: HttpRequest, name: str) -> bool:

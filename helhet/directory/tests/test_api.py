@@ -133,6 +133,9 @@ def test_modified_after_returns_only_recent_changes(client, offer):
     body = get(client, "services", modified_after=later.isoformat()).json()
     assert [s["name"] for s in body["contents"]] == ["NAV Fjordvik"]
     assert get(client, "services", modified_after="2020-01-01").json()["total_items"] == len(offer)
+    # Offsets PostgreSQL would refuse are valid ISO 8601 and are read in UTC.
+    far = get(client, "services", modified_after="0767-12-16T05:19:10-20:23")
+    assert far.status_code == 200 and far.json()["total_items"] == len(offer)
 
 
 def test_an_unpublished_service_is_gone_from_lists_details_and_export(client, offer):
@@ -154,6 +157,8 @@ def test_an_unpublished_service_is_gone_from_lists_details_and_export(client, of
         ("services", {"taxonomy_term_id": "not-a-uuid"}),
         ("services", {"organization_id": "1"}),
         ("services", {"modified_after": "yesterday"}),
+        ("services", {"modified_after": "0001-01-01T00:10:00+23:00"}),
+        ("services", {"page": ""}),
         ("services", {"search": "x" * 201}),
         ("taxonomy_terms", {"top_only": "maybe"}),
         ("organizations", {"per_page": "-1"}),

@@ -8,8 +8,10 @@ import io
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
@@ -23,7 +25,19 @@ EXAMPLES = 20
 LISTS = {"/services", "/organizations", "/taxonomies", "/taxonomy_terms"}
 
 
+@pytest.fixture
+def keep_the_test_connection():
+    """A WSGI request closes the database connection when it ends; the test's transaction
+    lives on that connection, so (as Django's own test client does) keep it open."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @override_settings(HELHET_HSDS_RATE_LIMIT=1_000_000)
+@pytest.mark.usefixtures("keep_the_test_connection")
 def test_schemathesis_finds_no_server_error_and_no_schema_violation():
     demo.seed(seed_region(), io.StringIO())
     cache.clear()

@@ -33,7 +33,7 @@ HELHET_ABSOLUTE_TIMEOUT = timedelta(hours=env_int("HELHET_ABSOLUTE_TIMEOUT_HOURS
 HELHET_BREAK_GLASS_MINUTES = env_int("HELHET_BREAK_GLASS_MINUTES", 60)
 HELHET_VIEW_POLICY = "config.policy.VIEW_POLICY"
 HELHET_CAPABILITY_RESOLVER = "helhet.organisation.roles.user_capabilities"
-HELHET_NAVIGATION = "config.navigation.NAVIGATION"
+HELHET_NAVIGATION = "helhet.organisation.navigation.NAVIGATION"
 HELHET_USER_UNITS = "helhet.organisation.selectors.user_unit_names"
 HELHET_HOME_PANELS: list[str] = []
 
@@ -223,8 +223,6 @@ TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "helhet_language"
-# The menu labels in config/navigation.py; every app keeps its own catalogue.
-LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -613,6 +613,12 @@ def stay_allocate(request: HttpRequest, pk: int) -> HttpResponse:
         stay.children.select_related("child", "child__key").filter(departed_on__isnull=True)
     )
     names = selectors.names_of([stay.resident, *(child.child for child in children)])
+    access.record_persons_shown(
+        request.user,
+        [("shelter.staychild", child.pk, child.child_id) for child in children],
+        unit=stay.unit,
+        purpose=Purpose.ALLOCATE,
+    )
     rooms = _rooms_with_free_beds(stay)
     beds = selectors.free_beds(unit=stay.unit)
     action = request.POST.get("action")

@@ -26,6 +26,17 @@ from helhet.shelter.services import (
 )
 
 
+def ensure_answer_options() -> None:
+    """Put the default answer lists back. The data migration loads them once; a
+    transactional test (browser, concurrency) ends with a flush that empties every table,
+    so the tests that run after one need them loaded again. Idempotent."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("helhet.shelter.migrations.0002_default_answer_options").load(apps, None)
+
+
 def option(answer_list: str, code: str) -> AnswerOption:
     return AnswerOption.objects.get(answer_list=answer_list, code=code)
 

@@ -11,7 +11,7 @@ from django.test import Client
 from conftest import login
 from helhet.shelter.models import FollowUpPlan, PhoneContact, SafetyPlan, Stay
 from helhet.shelter.selectors import safety_plan_sections
-from helhet.shelter.tests.factories import make_room
+from helhet.shelter.tests.factories import ensure_answer_options, make_room
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +58,7 @@ def _log_in(page, live_server, user):
 
 
 def test_a_worker_takes_a_family_through_the_stay(page, live_server, cast, csp_violations):
+    ensure_answer_options()
     room = make_room(cast, "Familierom", beds=3, family=True)
     _log_in(page, live_server, cast.shelter_worker)
 

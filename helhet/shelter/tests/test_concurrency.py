@@ -14,7 +14,7 @@ from django.db import connection, connections
 
 from helhet.shelter.models import BedAllocation
 from helhet.shelter.services import BedTakenError, bed_allocate, bed_create
-from helhet.shelter.tests.factories import make_room, make_stay
+from helhet.shelter.tests.factories import ensure_answer_options, make_room, make_stay
 
 THREADS = 20
 ROUNDS = 50
@@ -57,6 +57,7 @@ def _race(actor, stays, bed_id):
 
 def test_exactly_one_of_twenty_simultaneous_bookings_gets_the_last_bed(cast, transactional_db):
     assert connection.vendor == "postgresql"
+    ensure_answer_options()
     room = make_room(cast, "Siste rom", beds=0)
     stays = [make_stay(cast, f"Beboer {number}") for number in range(THREADS)]
     for round_number in range(ROUNDS):

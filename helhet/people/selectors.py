@@ -44,13 +44,6 @@ def linked_units(*, user: Any, person: Person, capability: str = Cap.CASE_VIEW) 
     )
 
 
-def person_units(*, person: Person) -> QuerySet[Unit]:
-    """Every unit the person is visible to through an active link."""
-    return Unit.objects.filter(
-        person_links__person=person, person_links__ended_at__isnull=True
-    ).distinct()
-
-
 def looks_like_national_id(text: str) -> bool:
     compact = fodselsnummer.compact(text or "")
     return len(compact) == 11 and compact.isdigit()
@@ -125,10 +118,8 @@ class PersonData:
 
     @property
     def birth_date_value(self) -> datetime.date | None:
-        try:
-            return datetime.date.fromisoformat(self.birth_date) if self.birth_date else None
-        except ValueError:
-            return None
+        # Stored as ISO 8601 by people.services, which refuses anything else.
+        return datetime.date.fromisoformat(self.birth_date) if self.birth_date else None
 
     @property
     def national_id_display(self) -> str:

@@ -14,12 +14,7 @@ from stdnum.no import fodselsnummer
 
 from helhet.audit.choices import EventKind
 from helhet.audit.models import BreakGlassGrant
-from helhet.audit.services import (
-    REASON_MIN_LENGTH,
-    AuditError,
-    break_glass_grant,
-    event_record,
-)
+from helhet.audit.services import REASON_MIN_LENGTH, break_glass_grant, event_record
 from helhet.core.errors import DomainError
 from helhet.organisation.models import Unit
 from helhet.people.choices import AddressProtection, Gender, Purpose
@@ -466,17 +461,14 @@ def person_break_glass(
         )
     if visible_persons(user=actor).filter(pk=person.pk).exists():
         return person.pk, None
-    try:
-        grant = break_glass_grant(
-            actor=actor,
-            object_type=PERSON_OBJECT_TYPE,
-            object_id=person.pk,
-            person_id=person.pk,
-            reason=reason,
-            submission_id=submission_id,
-        )
-    except AuditError as error:
-        raise PersonError(error.message, field=error.field) from error
+    grant = break_glass_grant(
+        actor=actor,
+        object_type=PERSON_OBJECT_TYPE,
+        object_id=person.pk,
+        person_id=person.pk,
+        reason=reason,
+        submission_id=submission_id,
+    )
     return person.pk, grant
 
 

@@ -158,3 +158,25 @@ def test_the_log_page_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(16):
         response = client.get(_url("people:access_log", person), {"page": 2})
     assert len(response.context["page_obj"].object_list) > 0
+
+
+def test_a_search_that_is_neither_number_nor_id_finds_no_one(cast, login_as, client):
+    login_as(cast.privacy_officer)
+    response = client.get(reverse("people:access_log_search"), {"identifier": "Kari"})
+    assert response.context["form"].errors["identifier"]
+
+
+def test_reads_through_break_glass_are_marked_in_the_export(cast, login_as, client):
+    from helhet.people.services import person_break_glass
+
+    person = register(cast.shelter_worker, cast.shelter)
+    person_break_glass(
+        actor=cast.nav_worker, identifier=str(person.pk), reason="Akutt fare meldt av politiet."
+    )
+    login_as(cast.nav_worker)
+    client.get(reverse("people:detail", kwargs={"person_id": person.pk}))
+    login_as(cast.privacy_officer)
+    text = client.get(_url("people:access_log_csv", person)).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert ["Nav Worker", "", "Nødtilgang", "Nødtilgang"] in [row[1:] for row in rows]
+    assert ["Nav Worker", "", "Lest (nødtilgang)", "Vise personen"] in [row[1:] for row in rows]

@@ -313,12 +313,14 @@ ChildFormSet = formset_factory(ChildForm, extra=3, max_num=10, validate_max=True
 
 class ChildAddForm(ChildForm):
     arrived_on = _date(_("Ankomstdato"))
+    submission_id = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
         if not self.is_bound:
             self.initial.setdefault("arrived_on", timezone.localdate())
+            self.initial.setdefault("submission_id", uuid.uuid4())
 
 
 class BedChoiceField(forms.ModelChoiceField):
@@ -493,6 +495,10 @@ class TaskForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = _active_units()
+
+
+class TaskCreateForm(TaskForm, SubmissionForm):
+    """A new task, with the one-time id that makes a double submit add it once."""
 
 
 class TaskStatusForm(forms.Form):

@@ -516,6 +516,10 @@ class StayChild(TimeStampedModel):
         _("første opphold i året"), default=True, editable=False
     )
 
+    # The add-a-child form's one-time id (children who come with the resident at intake
+    # are covered by the stay's own submission id).
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
     class Meta:
         ordering = ["stay", "id"]
         verbose_name = _("barn i opphold")
@@ -787,6 +791,9 @@ class FollowUpTask(TimeStampedModel):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    # The add-a-task form's one-time id; the default checklist has none.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -314,6 +314,11 @@ def room_closure_create(
         raise ShelterError(
             _("Datoen rommet er tilbake i drift må være etter startdatoen."), field="ends_on"
         )
+    same = RoomClosure.objects.filter(
+        room=room, starts_on=starts_on, ends_on=ends_on, reason=reason
+    ).first()
+    if same is not None:
+        return same
     overlapping = (
         BedAllocation.objects.filter(bed__room=room)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=starts_on))
@@ -686,7 +691,14 @@ def _child_error(child: ChildInput, message: str, name: str) -> ShelterError:
     return ShelterError(message, field=f"{child.prefix}{name}" if child.prefix else name)
 
 
-def _add_child(*, actor: Any, stay: Stay, child: ChildInput, arrived_on: date) -> StayChild:
+def _add_child(
+    *,
+    actor: Any,
+    stay: Stay,
+    child: ChildInput,
+    arrived_on: date,
+    submission_id: uuid.UUID | None = None,
+) -> StayChild:
     _check_birth_year(child.birth_year, field_name=f"{child.prefix}birth_year")
     if child.birth_year is not None and arrived_on.year - child.birth_year >= ADULT_AGE:
         raise _child_error(
@@ -716,6 +728,7 @@ def _add_child(*, actor: Any, stay: Stay, child: ChildInput, arrived_on: date) -
         stay=stay,
         child=person,
         arrived_on=arrived_on,
+        submission_id=submission_id,
         consent_decided_by=(
             ConsentDecidedBy.CHILD
             if age is not None and age >= CHILD_CONSENT_AGE
@@ -723,7 +736,7 @@ def _add_child(*, actor: Any, stay: Stay, child: ChildInput, arrived_on: date) -
         ),
         **{name: getattr(child, name) for name in _CHILD_FORM_FIELDS},
     )
-    child_stay.full_clean(exclude=["stay", "child"])
+    child_stay.full_clean(exclude=["stay", "child", "submission_id"])
     child_stay.save()
     child_stay.first_stay_of_year = _first_child_stay_of_year(child_stay)
     child_stay.save(update_fields=["first_stay_of_year"])
@@ -860,9 +873,18 @@ def stay_update(*, actor: Any, stay: Stay, data: StayInput) -> Stay:
 
 @transaction.atomic
 def stay_child_add(
-    *, actor: Any, stay: Stay, child: ChildInput, arrived_on: date | None = None
+    *,
+    actor: Any,
+    stay: Stay,
+    child: ChildInput,
+    arrived_on: date | None = None,
+    submission_id: uuid.UUID | None = None,
 ) -> StayChild:
     """A child joins an open stay (came later than the resident)."""
+    if submission_id is not None:
+        earlier = StayChild.objects.filter(submission_id=submission_id).first()
+        if earlier is not None:
+            return earlier
     if not stay.is_open:
         raise ShelterError(
             _("Oppholdet er avsluttet. Barn kan bare legges til et pågående opphold.")
@@ -876,7 +898,9 @@ def stay_child_add(
         )
     if arrived_on > _today():
         raise ShelterError(_("Ankomstdatoen kan ikke være fram i tid."), field="arrived_on")
-    return _add_child(actor=actor, stay=stay, child=child, arrived_on=arrived_on)
+    return _add_child(
+        actor=actor, stay=stay, child=child, arrived_on=arrived_on, submission_id=submission_id
+    )
 
 
 @transaction.atomic
@@ -885,6 +909,11 @@ def stay_end(*, actor: Any, stay: Stay, departed_on: date | None, destination: A
     departure day; overnights follow from the dates."""
     stay = Stay.objects.select_for_update().get(pk=stay.pk)
     if not stay.is_open:
+        # A repeated submit of the same departure (a double click) is not an error.
+        if stay.departed_on == departed_on and stay.destination_id == getattr(
+            destination, "pk", destination
+        ):
+            return stay
         raise ShelterError(_("Oppholdet er allerede avsluttet."))
     if departed_on is None:
         raise ShelterError(_("Skriv utflyttingsdatoen."), field="departed_on")
@@ -1024,6 +1053,12 @@ def bed_allocate(
         raise ShelterError(_("Velg en seng ved dette senteret."), field="bed")
     if stay_child is not None and stay_child.stay_id != stay.pk:
         raise ShelterError(_("Velg et av barna i dette oppholdet."), field="stay_child")
+    same = stay.allocations.filter(
+        bed=locked, stay_child=stay_child, starts_on=starts_on, ends_on__isnull=True
+    ).first()
+    if same is not None:
+        # A repeated submit: the occupant already has this bed from this day.
+        return same
     _check_allocation_dates(stay, starts_on)
     if _room_closed(locked.room, starts_on):
         raise ShelterError(
@@ -1069,7 +1104,8 @@ def room_allocate(
         if (occupant.pk if occupant else None) not in in_room
     ]
     if not occupants:
-        raise ShelterError(_("Hele familien har allerede seng i dette rommet."), field="room")
+        # A repeated submit: the whole family already has beds in this room.
+        return list(stay.allocations.filter(bed__room_id=room_id, ends_on__isnull=True))
     free = [bed for bed in beds if _bed_is_free(bed, starts_on)]
     if len(free) < len(occupants):
         raise BedTakenError(
@@ -1206,7 +1242,8 @@ def safety_plan_save(
     plan.updated_by = actor
     plan.full_clean(exclude=["stay"])
     plan.save()
-    SafetyPlanReview.objects.create(plan=plan, reviewed_on=reviewed_on, reviewed_by=actor)
+    # A second save the same day by the same person is a correction, not a new review.
+    SafetyPlanReview.objects.get_or_create(plan=plan, reviewed_on=reviewed_on, reviewed_by=actor)
     event_record(
         kind=EventKind.CREATE if created else EventKind.UPDATE,
         actor=actor,
@@ -1408,8 +1445,14 @@ def _check_task(data: TaskInput) -> None:
 
 
 @transaction.atomic
-def followup_task_create(*, actor: Any, plan: FollowUpPlan, data: TaskInput) -> FollowUpTask:
+def followup_task_create(
+    *, actor: Any, plan: FollowUpPlan, data: TaskInput, submission_id: uuid.UUID | None = None
+) -> FollowUpTask:
     """Add a task to the plan."""
+    if submission_id is not None:
+        earlier = FollowUpTask.objects.filter(submission_id=submission_id).first()
+        if earlier is not None:
+            return earlier
     _check_task(data)
     task = FollowUpTask(
         plan=plan,
@@ -1420,12 +1463,13 @@ def followup_task_create(*, actor: Any, plan: FollowUpPlan, data: TaskInput) -> 
         status=data.status,
         completed_on=_today() if data.status == TaskStatus.DONE else None,
         updated_by=actor,
+        submission_id=submission_id,
     )
     if data.notes:
         task.notes_enc = seal(
             plan.stay.resident, {"notes": data.notes}, context=task_context(task)
         )["notes"]
-    task.full_clean(exclude=["plan", "responsible_unit"])
+    task.full_clean(exclude=["plan", "responsible_unit", "submission_id"])
     task.save()
     event_record(
         kind=EventKind.CREATE,

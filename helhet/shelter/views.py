@@ -41,6 +41,7 @@ from helhet.shelter.forms import (
     SafetyPlanForm,
     StayEndForm,
     StayForm,
+    TaskCreateForm,
     TaskForm,
     TaskStatusForm,
     ThreatForm,
@@ -581,6 +582,7 @@ def child_add(request: HttpRequest, pk: int) -> HttpResponse:
                 stay=stay,
                 child=_child_input(form, ""),
                 arrived_on=form.cleaned_data["arrived_on"],
+                submission_id=form.cleaned_data["submission_id"],
             )
         except DomainError as error:
             add_domain_error_to_form(form, error)
@@ -879,12 +881,6 @@ def followup(request: HttpRequest, pk: int) -> HttpResponse:
             "protection": _protection(stay.resident, resident),
             "consent_form": consent_form,
             "consent_active": plan.consent_active() if plan else False,
-            "task_form": TaskForm(
-                initial={
-                    "responsible_unit": stay.unit_id,
-                    "due_on": timezone.localdate() + timedelta(days=services.DEFAULT_TASK_DAYS),
-                }
-            ),
             "today": timezone.localdate(),
         },
     )
@@ -944,10 +940,21 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
     if plan is None:
         messages.error(request, _("Start oppfølgingsplanen først."))
         return redirect(_stay_url(stay, "shelter:followup"))
-    form = TaskForm(request.POST or None)
+    form = TaskCreateForm(
+        request.POST or None,
+        initial={
+            "responsible_unit": stay.unit_id,
+            "due_on": timezone.localdate() + timedelta(days=services.DEFAULT_TASK_DAYS),
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.followup_task_create(actor=request.user, plan=plan, data=_task_input(form))
+            services.followup_task_create(
+                actor=request.user,
+                plan=plan,
+                data=_task_input(form),
+                submission_id=form.cleaned_data["submission_id"],
+            )
         except DomainError as error:
             add_domain_error_to_form(form, error)
         else:

@@ -192,3 +192,21 @@ def test_the_task_list_has_a_fixed_number_of_queries(cast, login_as, django_asse
     with django_assert_max_num_queries(20):
         response = client.get(reverse("shelter:task_list"))
     assert len(response.context["rows"]) == 3
+
+
+def test_a_double_submit_adds_one_task(cast, login_as):
+    stay = make_stay(cast)
+    followup_plan_start(actor=cast.shelter_worker, stay=stay)
+    client = login_as(cast.shelter_worker)
+    data = {
+        "submission_id": "0b3d9f7e-5a6c-4c1e-9a63-5a8c6c1b2f10",
+        "category": "other",
+        "title": "Søke om voldsalarm",
+        "responsible_unit": cast.shelter.pk,
+        "due_on": timezone.localdate().isoformat(),
+        "status": "not_started",
+        "notes": "",
+    }
+    assert client.post(_url("shelter:task_create", stay.pk), data).status_code == 302
+    assert client.post(_url("shelter:task_create", stay.pk), data).status_code == 302
+    assert FollowUpTask.objects.filter(title="Søke om voldsalarm").count() == 1

@@ -178,6 +178,7 @@ def test_a_child_joins_an_open_stay_later(cast, login_as):
     response = login_as(cast.shelter_worker).post(
         _url("shelter:child_add", stay),
         {
+            "submission_id": str(uuid.uuid4()),
             "name": "Lille Lise",
             "birth_year": str(timezone.localdate().year - 15),
             "arrived_on": timezone.localdate().isoformat(),
@@ -218,3 +219,34 @@ def test_the_stay_list_shows_names_with_a_fixed_number_of_queries(
         response = client.get(reverse("shelter:stay_list"))
     page = response.content.decode()
     assert all(name in page for name in ("Anne", "Berit", "Cecilie", "Dina"))
+
+
+def test_double_submits_of_a_child_a_room_and_a_departure_each_count_once(cast, login_as):
+    room = make_room(cast, "Familierom 2", beds=3, family=True)
+    stay = make_stay(cast)
+    client = login_as(cast.shelter_worker)
+    child = {
+        "submission_id": str(uuid.uuid4()),
+        "name": "Ola",
+        "birth_year": str(timezone.localdate().year - 4),
+        "arrived_on": timezone.localdate().isoformat(),
+        "gender": "man",
+        "school_interrupted": "unknown",
+        "witnessed_violence": "unknown",
+        "suffered_violence": "unknown",
+        "child_welfare_contact": "unknown",
+        "contact_with_violent_parent": "unknown",
+    }
+    room_post = {"action": "room", "room": room.pk, "starts_on": timezone.localdate().isoformat()}
+    end = {
+        "departed_on": timezone.localdate().isoformat(),
+        "destination": option(AnswerList.DESTINATION, "own_new_home").pk,
+    }
+    for _ in range(2):
+        assert client.post(_url("shelter:child_add", stay), child).status_code == 302
+    for _ in range(2):
+        assert client.post(_url("shelter:stay_allocate", stay), room_post).status_code == 302
+    for _ in range(2):
+        assert client.post(_url("shelter:stay_end", stay), end).status_code == 302
+    assert stay.children.count() == 1
+    assert BedAllocation.objects.filter(stay=stay).count() == 2

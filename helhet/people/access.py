@@ -12,12 +12,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.audit.services import Subject, event_record, events_record
 from helhet.core.policy import has_capability
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
 from helhet.people.choices import Purpose
-from helhet.people.models import Person
+from helhet.people.models import Person, PersonUnitLink
 from helhet.people.selectors import PERSON_OBJECT_TYPE, linked_units, visible_persons
 
 
@@ -73,6 +73,47 @@ def get_person_for(user: Any, person_id: Any, *, purpose: str, detail: str = "")
         detail=detail,
     )
     return person
+
+
+def record_list_reads(user: Any, persons: list[Person], *, purpose: str) -> dict[int, Any]:
+    """Write one read event per person shown in a list (the list is a read of each one).
+
+    Each event names the unit through which the user sees the person; a person seen only
+    through break-glass has no unit and is marked so. Returns the unit (or None) per
+    person id, so that the page can flag break-glass rows.
+    """
+    if not persons:
+        return {}
+    links = (
+        PersonUnitLink.objects.filter(
+            person__in=persons,
+            unit__in=units_with(user=user, capability=Cap.CASE_VIEW),
+            ended_at__isnull=True,
+        )
+        .select_related("unit")
+        .order_by("unit_id")
+    )
+    unit_of: dict[int, Any] = {}
+    for link in links:
+        unit_of.setdefault(link.person_id, link.unit)
+    groups: dict[int | None, list[Subject]] = {}
+    for person in persons:
+        unit = unit_of.get(person.pk)
+        groups.setdefault(unit.pk if unit else None, []).append(
+            Subject(PERSON_OBJECT_TYPE, person.pk, person.pk)
+        )
+        unit_of.setdefault(person.pk, None)
+    units = {unit.pk: unit for unit in unit_of.values() if unit is not None}
+    for unit_id, subjects in groups.items():
+        events_record(
+            kind=EventKind.READ,
+            actor=user,
+            subjects=subjects,
+            unit=units.get(unit_id) if unit_id is not None else None,
+            purpose=purpose,
+            detail="" if unit_id is not None else "break_glass",
+        )
+    return unit_of
 
 
 def get_person_for_edit(user: Any, person_id: Any) -> Person:

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods
 
 from helhet.audit.choices import EventKind
 from helhet.audit.selectors import break_glass_active_grant, person_access_log
-from helhet.audit.services import Subject, events_record
 from helhet.core.errors import add_domain_error_to_form
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
@@ -38,7 +37,6 @@ from helhet.people.models import Person
 from helhet.people.pdf import render_pdf
 from helhet.people.selectors import (
     PERSON_OBJECT_TYPE,
-    break_glass_person_ids,
     linked_units,
     person_data,
     person_id_for_access_log,
@@ -72,21 +70,17 @@ def person_list(request: HttpRequest) -> HttpResponse:
     persons = person_search(user=request.user, query=query).select_related("key")
     page, querystring = _paginate(request, persons, PAGE_SIZE)
     rows = persons_data(page.object_list)
-    if rows:
-        events_record(
-            kind=EventKind.READ,
-            actor=request.user,
-            subjects=[Subject(PERSON_OBJECT_TYPE, row.person.pk, row.person.pk) for row in rows],
-            purpose=Purpose.LIST,
-        )
-    glass = set(break_glass_person_ids(request.user)) if rows else set()
+    unit_of = access.record_list_reads(
+        request.user, [row.person for row in rows], purpose=Purpose.LIST
+    )
     return render(
         request,
         "people/person_list.html",
         {
             "form": form,
             "query": query,
-            "rows": [(row, row.person.pk in glass) for row in rows],
+            # A person with no unit of the user's is seen through break-glass.
+            "rows": [(row, unit_of[row.person.pk] is None) for row in rows],
             "page_obj": page,
             "querystring_without_page": querystring,
             "can_register": units_with(user=request.user, capability=Cap.CASE_EDIT).exists(),

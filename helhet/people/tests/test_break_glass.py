@@ -133,6 +133,8 @@ def test_the_list_flags_persons_seen_through_break_glass(cast, login_as, client)
     body = client.get(reverse("people:list")).content.decode()
     assert "Glass Person" in body
     assert 'data-color="danger">Nødtilgang' in body
+    listed = Event.objects.get(kind=EventKind.READ, purpose=Purpose.LIST)
+    assert (listed.unit_id, listed.detail) == (None, "break_glass")
 
 
 def test_the_use_appears_in_the_privacy_officers_queue(cast, login_as, client):

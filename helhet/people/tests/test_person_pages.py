@@ -34,6 +34,8 @@ def test_the_list_shows_only_my_units_persons_and_logs_each_one(cast, login_as, 
     assert sorted(_list_reads().values_list("person_id", flat=True)) == sorted(
         person.pk for person in mine
     )
+    # Each read names the unit through which the worker sees the person.
+    assert set(_list_reads().values_list("unit_id", "detail")) == {(cast.shelter.pk, "")}
 
 
 def test_the_list_searches_names_within_the_visible_set(cast, login_as, client):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -129,6 +129,8 @@ def _birth_date(data: PersonInput) -> datetime.date | None:
 
 
 def _validate(data: PersonInput) -> PersonInput:
+    """A checked, tidied copy of the input (the caller's object is left as it was)."""
+    data = replace(data)
     data.name = " ".join((data.name or "").split())
     if not data.name:
         raise PersonError(_("Skriv inn navnet."), field="name")
@@ -224,6 +226,8 @@ def _person_create(
         with transaction.atomic():
             person.save()
     except IntegrityError as exc:
+        if submission_id and Person.objects.filter(submission_id=submission_id).exists():
+            raise  # a copy of this submission won; person_create returns its person
         if index and Person.objects.filter(national_id_index=index).exists():
             # A concurrent registration of the same number.
             raise _duplicate_error(index) from exc

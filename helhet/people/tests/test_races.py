@@ -92,6 +92,29 @@ def test_two_simultaneous_posts_of_one_form_register_one_person(monkeypatch):
     assert Person.objects.count() == 1
 
 
+def test_two_simultaneous_posts_of_one_form_with_a_number_register_one_person(monkeypatch):
+    # The copy that loses must get the winner's person, not "already registered".
+    cast = build_cast()
+    key = uuid.uuid4()
+    number = national_id(datetime.date(1981, 4, 9))
+    _hold_both_at(monkeypatch, "new_data_key")
+
+    results, errors = _in_two_threads(
+        lambda _index: (
+            services.person_create(
+                actor=cast.shelter_worker,
+                unit=cast.shelter,
+                data=PersonInput(name="Samtidig", national_id=number),
+                submission_id=key,
+            ).pk
+        )
+    )
+
+    assert errors == []
+    assert len(results) == 2 and results[0] == results[1]
+    assert Person.objects.count() == 1
+
+
 def test_two_simultaneous_registrations_of_one_number_make_one_person(monkeypatch):
     cast = build_cast()
     number = national_id(datetime.date(1981, 4, 9))

@@ -189,3 +189,10 @@ def test_the_string_of_a_person_names_no_one(cast):
     texts = (str(person), str(person.key), str(link))
     assert all("Hemmelig" not in text for text in texts)
     assert person.key.wrapped_key not in str(person.key)
+
+
+def test_the_callers_input_is_left_as_it_was(cast):
+    data = PersonInput(name="  Kari  ", national_id=f" {national_id(BORN)} ")
+    before = repr(data)
+    person_create(actor=cast.shelter_worker, unit=cast.shelter, data=data)
+    assert repr(data) == before

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.directory.choices import (
     SERVICE_LANGUAGES,
+    AddressType,
+    LocationType,
     PhoneType,
     ServiceStatus,
     TaxonomyCode,
@@ -19,7 +21,7 @@ from helhet.directory.choices import (
 )
 from helhet.directory.models import TRANSLATION_LANGUAGES, Location, Organization, Service
 from helhet.directory.selectors import location_choices, organization_choices, terms_by_taxonomy
-from helhet.directory.services import PhoneData, ScheduleData, ServiceData
+from helhet.directory.services import AddressData, PhoneData, ScheduleData, ServiceData
 from helhet.organisation.models import Municipality, Unit
 
 phone_validator = RegexValidator(
@@ -407,3 +409,175 @@ class TranslationForm(forms.Form):
 
 def translation_language_label(code: str) -> str:
     return str(dict(TRANSLATION_LANGUAGES).get(code, code))
+
+
+class OrganizationForm(forms.Form):
+    """A new organisation (the municipality, the police, a foundation)."""
+
+    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(label=_("Navn"), max_length=200, widget=forms.TextInput(attrs=_input()))
+    description = forms.CharField(label=_("Beskrivelse"), required=False, widget=_textarea())
+    website = forms.URLField(
+        label=_("Nettside"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs=_input()),
+    )
+    email = forms.EmailField(
+        label=_("E-post"), required=False, widget=forms.EmailInput(attrs=_input())
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["submission_id"].initial = uuid.uuid4()
+
+
+class LocationForm(forms.Form):
+    """A location and its one street or postal address.
+
+    A confidential location's address is write-only here: the form never shows it, and
+    empty address fields keep the stored address.
+    """
+
+    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(label=_("Navn"), max_length=200, widget=forms.TextInput(attrs=_input()))
+    location_type = forms.ChoiceField(
+        label=_("Type sted"), choices=LocationType.choices, widget=forms.Select(attrs=_input())
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Organisasjon"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.Select(attrs=_input()),
+    )
+    is_confidential = forms.BooleanField(
+        label=_("Hemmelig adresse"),
+        required=False,
+        help_text=_(
+            "Kryss av for krisesenteret. Adressen vises da aldri på nettsiden, i API-et "
+            "eller i eksporten, og heller ikke her etter at den er lagret."
+        ),
+    )
+    meeting_place = forms.CharField(
+        label=_("Møtested"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=_input()),
+        help_text=_("Vises i stedet for adressen når adressen er hemmelig."),
+    )
+    description = forms.CharField(label=_("Beskrivelse"), required=False, widget=_textarea())
+    transportation = forms.CharField(
+        label=_("Slik kommer du dit"), required=False, widget=_textarea(2)
+    )
+    url = forms.URLField(
+        label=_("Nettadresse"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs=_input()),
+        help_text=_("For digitale steder: chat eller nettside."),
+    )
+    address_1 = forms.CharField(
+        label=_("Adresse"), max_length=200, required=False, widget=forms.TextInput(attrs=_input())
+    )
+    postal_code = forms.CharField(
+        label=_("Postnummer"),
+        max_length=10,
+        required=False,
+        validators=[RegexValidator(r"^\d{4}$", _("Postnummeret har fire sifre."))],
+        widget=forms.TextInput(attrs=_input(inputmode="numeric", autocomplete="off")),
+    )
+    city = forms.CharField(
+        label=_("Poststed"), max_length=100, required=False, widget=forms.TextInput(attrs=_input())
+    )
+    accessibility = forms.CharField(
+        label=_("Tilgjengelighet"),
+        required=False,
+        widget=_textarea(3),
+        help_text=_("Én ting per linje, for eksempel «Trinnfri inngang» eller «Teleslynge»."),
+    )
+
+    def __init__(self, *args: Any, location: Location | None = None, **kwargs: Any) -> None:
+        self.location = location
+        if location is not None:
+            kwargs.setdefault("initial", {}).update(
+                {
+                    "name": location.name,
+                    "location_type": location.location_type,
+                    "organization": location.organization_id,
+                    "is_confidential": location.is_confidential,
+                    "meeting_place": location.meeting_place,
+                    "description": location.description,
+                    "transportation": location.transportation,
+                    "url": location.url,
+                    "accessibility": "\n".join(a.description for a in location.accessibility.all()),
+                }
+            )
+            if not location.is_confidential:
+                address = location.addresses.first()
+                if address is not None:
+                    kwargs["initial"].update(
+                        {
+                            "address_1": address.address_1,
+                            "postal_code": address.postal_code,
+                            "city": address.city,
+                        }
+                    )
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organization_choices()
+        if location is None:
+            self.fields["submission_id"].initial = uuid.uuid4()
+        elif location.is_confidential and location.addresses.exists():
+            help_text = _("En adresse er lagret og vises ikke. Fyll ut bare for å erstatte den.")
+            for name in ("address_1", "postal_code", "city"):
+                self.fields[name].help_text = help_text
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        parts = [data.get("address_1"), data.get("postal_code"), data.get("city")]
+        if any(parts) and not all(parts):
+            for name, value in zip(("address_1", "postal_code", "city"), parts, strict=True):
+                if not value:
+                    self.add_error(name, _("Fyll ut hele adressen, eller ingen del av den."))
+        return data
+
+    def address_data(self) -> tuple[AddressData, ...] | None:
+        """The new address; None keeps the stored one (a confidential location's form
+        starts empty), an empty tuple removes it."""
+        data = self.cleaned_data
+        if data.get("address_1"):
+            kind = (
+                AddressType.POSTAL
+                if data["location_type"] == LocationType.POSTAL
+                else AddressType.PHYSICAL
+            )
+            return (
+                AddressData(
+                    address_1=data["address_1"],
+                    postal_code=data["postal_code"],
+                    city=data["city"],
+                    region=data["city"],
+                    address_type=kind,
+                ),
+            )
+        if self.location is not None and self.location.is_confidential:
+            return None
+        return ()
+
+    def accessibility_lines(self) -> tuple[str, ...]:
+        lines = (self.cleaned_data.get("accessibility") or "").splitlines()
+        return tuple(line.strip()[:300] for line in lines if line.strip())
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            name: data.get(name) or ("" if name != "organization" else None)
+            for name in (
+                "name",
+                "location_type",
+                "organization",
+                "meeting_place",
+                "description",
+                "transportation",
+                "url",
+            )
+        } | {"is_confidential": bool(data.get("is_confidential"))}

@@ -82,13 +82,17 @@ class Organization(HsdsModel):
     email = models.EmailField(_("e-post"), blank=True)
     website = models.URLField(_("nettside"), blank=True)
     legal_status = models.CharField(_("organisasjonsform"), max_length=100, blank=True)
+    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisasjon")
         verbose_name_plural = _("organisasjoner")
         constraints = [
-            models.UniqueConstraint(fields=["name"], name="directory_organization_unique_name")
+            models.UniqueConstraint(fields=["name"], name="directory_organization_unique_name"),
+            models.UniqueConstraint(
+                fields=["submission_id"], name="directory_organization_unique_submission"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -248,12 +252,16 @@ class Location(HsdsModel):
         blank=True,
         help_text=_("Et offentlig sted der dere kan møte den som tar kontakt."),
     )
+    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("sted")
         verbose_name_plural = _("steder")
         constraints = [
+            models.UniqueConstraint(
+                fields=["submission_id"], name="directory_location_unique_submission"
+            ),
             # A secret place has no coordinates at all: nothing to leak by mistake.
             models.CheckConstraint(
                 condition=Q(is_confidential=False)

@@ -32,6 +32,10 @@ _STAFF = [
     "service_history",
     "service_translation",
     "reverify_list",
+    "organization_create",
+    "location_list",
+    "location_create",
+    "location_edit",
 ]
 
 POLICY: dict[str, Rule] = {

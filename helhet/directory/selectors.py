@@ -326,6 +326,26 @@ def service_changes(*, service: Service) -> QuerySet[ChangeRecord]:
     return ChangeRecord.objects.filter(service=service).order_by("-changed_at", "field_name")
 
 
+def staff_location_list(*, text: str = "") -> QuerySet[Location]:
+    """Every location, for the coordinator's list (addresses are not shown there)."""
+    queryset = Location.objects.select_related("organization")
+    if text.strip():
+        queryset = queryset.filter(name__icontains=text.strip())
+    return queryset.order_by("name", "id")
+
+
+def staff_location_detail(*, location_id: Any) -> Location | None:
+    pk = _uuid(location_id)
+    if pk is None:
+        return None
+    return (
+        Location.objects.select_related("organization")
+        .prefetch_related("addresses", "accessibility")
+        .filter(pk=pk)
+        .first()
+    )
+
+
 def organization_choices() -> QuerySet[Organization]:
     return Organization.objects.order_by("name")
 

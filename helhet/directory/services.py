@@ -8,10 +8,10 @@ location's address is never written into a change record.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -52,6 +52,9 @@ from helhet.organisation.models import Municipality
 
 class DirectoryError(DomainError):
     pass
+
+
+M = TypeVar("M", bound=models.Model)
 
 
 # --- inputs -------------------------------------------------------------------------------
@@ -352,7 +355,27 @@ def _record_event(*, kind: str, actor: Any, service: Service, detail: str = "") 
 # --- organisations ------------------------------------------------------------------------
 
 
-@transaction.atomic
+def _once(model: type[M], submission_id: uuid.UUID | None, create: Callable[[], M]) -> M:
+    """Run `create` once per form submission: a second post of the same form gets the
+    first result back. Two racing posts collide on the unique submission id; the loser
+    finds the winner's row."""
+    if submission_id is not None:
+        earlier = model._default_manager.filter(submission_id=submission_id).first()
+        if earlier is not None:
+            return earlier
+    try:
+        return create()
+    except IntegrityError:
+        earlier = (
+            model._default_manager.filter(submission_id=submission_id).first()
+            if submission_id is not None
+            else None
+        )
+        if earlier is None:
+            raise
+        return earlier
+
+
 def organization_create(
     *,
     actor: Any,
@@ -362,16 +385,34 @@ def organization_create(
     website: str = "",
     legal_status: str = "",
     alternate_name: str = "",
+    submission_id: uuid.UUID | None = None,
 ) -> Organization:
     """Create an organisation that services can belong to."""
-    organization = Organization(
-        name=name.strip(),
-        description=description,
-        email=email,
-        website=website,
-        legal_status=legal_status,
-        alternate_name=alternate_name,
+    return _once(
+        Organization,
+        submission_id,
+        lambda: _organization_create(
+            actor=actor,
+            values={
+                "name": name.strip(),
+                "description": description,
+                "email": email,
+                "website": website,
+                "legal_status": legal_status,
+                "alternate_name": alternate_name,
+                "submission_id": submission_id,
+            },
+        ),
     )
+
+
+@transaction.atomic
+def _organization_create(*, actor: Any, values: dict[str, Any]) -> Organization:
+    if Organization.objects.filter(name__iexact=values["name"]).exists():
+        raise DirectoryError(
+            _("Det finnes allerede en organisasjon med dette navnet."), field="name"
+        )
+    organization = Organization(**values)
     _clean(organization)
     organization.save()
     _change(
@@ -404,7 +445,20 @@ class AddressData:
     country: str = "NO"
 
 
-@transaction.atomic
+LOCATION_FIELDS = (
+    "name",
+    "location_type",
+    "organization",
+    "description",
+    "transportation",
+    "url",
+    "is_confidential",
+    "meeting_place",
+    "latitude",
+    "longitude",
+)
+
+
 def location_create(
     *,
     actor: Any,
@@ -420,31 +474,62 @@ def location_create(
     accessibility: tuple[str, ...] = (),
     latitude: Any = None,
     longitude: Any = None,
+    submission_id: uuid.UUID | None = None,
 ) -> Location:
     """Create a location with its addresses. A confidential location's address is stored
-    for staff and never published; its change record carries no address values."""
-    location = Location(
-        name=name.strip(),
-        location_type=location_type,
-        organization=organization,
-        description=description,
-        transportation=transportation,
-        url=url,
-        is_confidential=is_confidential,
-        meeting_place=meeting_place,
-        latitude=latitude,
-        longitude=longitude,
+    for staff and never published; no change record carries its values."""
+    values = {
+        "name": name.strip(),
+        "location_type": location_type,
+        "organization": organization,
+        "description": description,
+        "transportation": transportation,
+        "url": url,
+        "is_confidential": is_confidential,
+        "meeting_place": meeting_place,
+        "latitude": None if is_confidential else latitude,
+        "longitude": None if is_confidential else longitude,
+    }
+    return _once(
+        Location,
+        submission_id,
+        lambda: _location_create(
+            actor=actor,
+            values={**values, "submission_id": submission_id},
+            addresses=addresses,
+            accessibility=accessibility,
+        ),
     )
-    _clean(location)
-    location.save()
-    for item in addresses:
-        address = Address(location=location, **item.__dict__)
-        _clean(address)
-        address.save()
+
+
+def _set_location_parts(
+    location: Location, addresses: tuple[AddressData, ...] | None, accessibility: tuple[str, ...]
+) -> None:
+    if addresses is not None:
+        location.addresses.all().delete()
+        for item in addresses:
+            address = Address(location=location, **item.__dict__)
+            _clean(address)
+            address.save()
+    location.accessibility.all().delete()
     for text in accessibility:
         entry = Accessibility(location=location, description=text)
         _clean(entry)
         entry.save()
+
+
+@transaction.atomic
+def _location_create(
+    *,
+    actor: Any,
+    values: dict[str, Any],
+    addresses: tuple[AddressData, ...],
+    accessibility: tuple[str, ...],
+) -> Location:
+    location = Location(**values)
+    _clean(location)
+    location.save()
+    _set_location_parts(location, addresses, accessibility)
     _change(
         actor=actor,
         service=None,
@@ -461,6 +546,65 @@ def location_create(
     return location
 
 
+def _address_summary(location: Location) -> str:
+    return "; ".join(str(address) for address in location.addresses.all())
+
+
+@transaction.atomic
+def location_update(
+    *,
+    actor: Any,
+    location: Location,
+    values: dict[str, Any],
+    addresses: tuple[AddressData, ...] | None,
+    accessibility: tuple[str, ...],
+) -> Location:
+    """Change a location. `addresses=None` keeps the stored addresses (the staff form of a
+    confidential location never shows them, so leaving the fields empty keeps them)."""
+    location = Location.objects.select_for_update().get(pk=location.pk)
+    secret_before = location.is_confidential
+    before = {name: _display(getattr(location, name)) for name in LOCATION_FIELDS}
+    before["addresses"] = _address_summary(location)
+    for name in LOCATION_FIELDS:
+        if name in values:
+            setattr(location, name, values[name])
+    location.name = location.name.strip()
+    if location.is_confidential:
+        location.latitude = location.longitude = None
+    _clean(location)
+    location.save()
+    _set_location_parts(location, addresses, accessibility)
+    after = {name: _display(getattr(location, name)) for name in LOCATION_FIELDS}
+    after["addresses"] = _address_summary(location)
+    secret = secret_before or location.is_confidential
+    now = timezone.now()
+    changed = [name for name in before if before[name] != after[name]]
+    for name in changed:
+        hidden = secret and name in ("addresses", "latitude", "longitude")
+        _change(
+            actor=actor,
+            service=None,
+            resource_type=ResourceType.LOCATION,
+            resource_id=location.pk,
+            action=ChangeAction.UPDATE,
+            field_name=name,
+            previous="" if hidden else before[name],
+            replacement="" if hidden else after[name],
+            at=now,
+        )
+    if changed:
+        # The services at this place changed for the public too (HSDS last_modified).
+        Service.objects.filter(service_at_locations__location=location).update(updated_at=now)
+        event_record(
+            kind=EventKind.UPDATE,
+            actor=actor,
+            object_type="directory.location",
+            object_id=str(location.pk),
+            detail=",".join(changed)[:300],
+        )
+    return location
+
+
 # --- services -----------------------------------------------------------------------------
 
 
@@ -469,18 +613,11 @@ def service_create(
 ) -> Service:
     """Create an unpublished service. With a `submission_id`, posting the same form twice
     creates the service once (the second post gets the first service back)."""
-    if submission_id is not None:
-        earlier = Service.objects.filter(submission_id=submission_id).first()
-        if earlier is not None:
-            return earlier
-    try:
-        return _service_create(actor=actor, data=data, submission_id=submission_id)
-    except IntegrityError:
-        # Two posts of the same form raced; the other one won.
-        earlier = Service.objects.filter(submission_id=submission_id).first()
-        if submission_id is None or earlier is None:
-            raise
-        return earlier
+    return _once(
+        Service,
+        submission_id,
+        lambda: _service_create(actor=actor, data=data, submission_id=submission_id),
+    )
 
 
 @transaction.atomic

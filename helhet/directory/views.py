@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from helhet.core.errors import DomainError, add_domain_error_to_form
-from helhet.directory.access import get_service_for
+from helhet.directory.access import get_location_for, get_service_for
 from helhet.directory.forms import (
     FilterForm,
+    LocationForm,
+    OrganizationForm,
     PhoneFormSet,
     ScheduleFormSet,
     ServiceForm,
@@ -36,9 +38,13 @@ from helhet.directory.selectors import (
     reverify_cutoff,
     service_changes,
     services_needing_reverification,
+    staff_location_list,
     staff_service_list,
 )
 from helhet.directory.services import (
+    location_create,
+    location_update,
+    organization_create,
     service_create,
     service_publish,
     service_translation_save,
@@ -254,5 +260,92 @@ def service_translation(request: HttpRequest, service_id: str, language: str) ->
             "source": {name: getattr(service, name) for name in TRANSLATED_FIELDS},
             "bidi": language in settings.LANGUAGES_BIDI,
         },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def organization_create_view(request: HttpRequest) -> HttpResponse:
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            organization_create(
+                actor=request.user,
+                name=data["name"],
+                description=data["description"],
+                website=data["website"],
+                email=data["email"],
+                submission_id=data.get("submission_id"),
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Organisasjonen er opprettet."))
+            return redirect("directory:service_create")
+    return render(
+        request,
+        "directory/organization_form.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def location_list(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "")[:200]
+    page, querystring = _page(request, staff_location_list(text=text))
+    return render(
+        request,
+        "directory/location_list.html",
+        {"page_obj": page, "querystring_without_page": querystring, "q": text},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def location_create_view(request: HttpRequest) -> HttpResponse:
+    form = LocationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            location_create(
+                actor=request.user,
+                **form.values(),
+                addresses=form.address_data() or (),
+                accessibility=form.accessibility_lines(),
+                submission_id=form.cleaned_data.get("submission_id"),
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Stedet er opprettet."))
+            return redirect("directory:location_list")
+    return _render_location(request, None, form)
+
+
+@require_http_methods(["GET", "POST"])
+def location_edit(request: HttpRequest, location_id: str) -> HttpResponse:
+    location = get_location_for(request.user, location_id, purpose="directory.location_edit")
+    form = LocationForm(request.POST or None, location=location)
+    if request.method == "POST" and form.is_valid():
+        try:
+            location_update(
+                actor=request.user,
+                location=location,
+                values=form.values(),
+                addresses=form.address_data(),
+                accessibility=form.accessibility_lines(),
+            )
+        except DomainError as error:
+            add_domain_error_to_form(form, error)
+        else:
+            messages.success(request, _("Endringene er lagret."))
+            return redirect("directory:location_list")
+    return _render_location(request, location, form)
+
+
+def _render_location(request: HttpRequest, location: Any, form: LocationForm) -> HttpResponse:
+    return render(
+        request,
+        "directory/location_form.html",
+        {"form": form, "location": location},
         status=400 if request.method == "POST" else 200,
     )

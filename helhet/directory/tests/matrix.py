@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from helhet.core.testing import LOGIN, Case, public_case
-from helhet.directory.tests.factories import published_service
+from helhet.directory.tests.factories import published_service, secret_location
 
 COORDINATOR_ONLY = {
     "anonymous": LOGIN,
@@ -23,6 +23,10 @@ COORDINATOR_POSTS = {**COORDINATOR_ONLY, "member": 302}
 
 def _service(cast: Any) -> dict[str, Any]:
     return {"service_id": published_service(cast.coordinator).pk}
+
+
+def _location(cast: Any) -> dict[str, Any]:
+    return {"location_id": secret_location(cast.coordinator).pk}
 
 
 def _api_service(cast: Any) -> dict[str, Any]:
@@ -71,6 +75,10 @@ CASES = [
         method="post",
         data=lambda cast: {"last_verified_on": "2024-01-01"},
     ),
+    _staff("directory:organization_create"),
+    _staff("directory:location_list"),
+    _staff("directory:location_create"),
+    _staff("directory:location_edit", kwargs=_location),
     public_case("hsds:index"),
     public_case("hsds:openapi"),
     public_case("hsds:export"),

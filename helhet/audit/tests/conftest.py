@@ -16,9 +16,9 @@ PO = Path(__file__).resolve().parents[1] / "locale" / "en" / "LC_MESSAGES" / "dj
 
 @pytest.fixture
 def english(tmp_path: Path) -> Any:
-    """English from this app's catalogue, compiled here (the .mo files are not committed).
-    Staff URLs have no language prefix, so LocaleMiddleware serves them in Bokmål whatever
-    the cookie says; tests call views under `translation.override`."""
+    """English from the catalogues, compiled here so that the tests do not depend on
+    `compilemessages` having run (the .mo files are not committed). Tests call the views
+    directly under `translation.override("en")`."""
     target = tmp_path / "en" / "LC_MESSAGES"
     target.mkdir(parents=True)
     subprocess.run(

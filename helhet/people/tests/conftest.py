@@ -20,9 +20,9 @@ CATALOGUES = {
 
 @pytest.fixture
 def english(tmp_path: Path) -> Any:
-    """English from this app's and audit's catalogues, compiled here (the .mo files are not
-    committed). Staff URLs have no language prefix, so LocaleMiddleware serves them in
-    Bokmål whatever the cookie says; tests call views under `translation.override`."""
+    """English from the catalogues, compiled here so that the tests do not depend on
+    `compilemessages` having run (the .mo files are not committed). Tests call the views
+    directly under `translation.override("en")`."""
     paths = []
     for app, po in CATALOGUES.items():
         target = tmp_path / app / "en" / "LC_MESSAGES"

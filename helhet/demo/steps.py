@@ -6,6 +6,7 @@ from typing import Any
 
 from helhet.demo.region import Region, seed_region
 from helhet.directory import demo as directory_demo
+from helhet.portal import demo as portal_demo
 from helhet.shelter import demo as shelter_demo
 
 
@@ -13,5 +14,6 @@ def run_steps(*, stdout: Any) -> Region:
     region = seed_region()
     stdout.write(f"Region: {len(region.municipalities)} municipalities, {len(region.units)} units.")
     directory_demo.seed(region, stdout)
+    portal_demo.seed(region, stdout)
     shelter_demo.seed(region, stdout)
     return region

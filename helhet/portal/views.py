@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -180,11 +180,19 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
     """Leave for a neutral site and take the visit's traces with us.
 
     The page's script reaches this with `location.replace()`, so the page the visitor
-    left is not in the Back history; without script it is an ordinary link.
+    left is not in the Back history; without script the button is an ordinary link.
     Any session (a member of staff reading the portal) ends here too.
+
+    The answer is a blank page that moves on at once (a `Refresh` header, and a script
+    that replaces this page in the history), not an HTTP redirect: a redirect would
+    leave /exit's own history entry behind when script is off, and the browser tests
+    could not stand in for the neutral site (Playwright does not intercept the target of
+    a redirect), so every test run would try to reach it over the network.
     """
     logout(request)  # flushes the session, whether anyone was logged in or not
-    response = HttpResponseRedirect(exit_url())
+    target = exit_url()
+    response = render(request, "portal/exit.html", {"exit_url": target})
+    response["Refresh"] = f"0; url={target}"
     for name in (settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME):
         if name in request.COOKIES:
             response.delete_cookie(name)

@@ -14,8 +14,8 @@ PUBLIC_CASES = [
     public_case("portal:employees"),
     public_case("portal:accessibility"),
     public_case("portal:about"),
-    # The quick exit sends everyone to the neutral site.
-    public_case("portal:exit", status=302),
+    # The quick exit sends everyone on to the neutral site.
+    public_case("portal:exit"),
 ]
 
 _COORDINATOR_ONLY = {

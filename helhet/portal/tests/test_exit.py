@@ -11,10 +11,16 @@ from helhet.portal.views import DEFAULT_EXIT_URL
 pytestmark = pytest.mark.django_db
 
 
-def test_it_sends_the_visitor_to_the_neutral_site_and_is_never_cached(client):
+def test_it_sends_the_visitor_on_to_the_neutral_site_and_is_never_cached(client):
     response = client.get("/exit")
-    assert response.status_code == 302
-    assert response["Location"] == DEFAULT_EXIT_URL == "https://www.yr.no/"
+    assert response.status_code == 200
+    assert DEFAULT_EXIT_URL == "https://www.yr.no/"
+    assert response["Refresh"] == "0; url=https://www.yr.no/"
+    html = response.content.decode()
+    # The script replaces the page in the history; the link is there if both fail.
+    assert 'src="/static/portal/leave.js" data-target="https://www.yr.no/"' in html
+    assert '<a href="https://www.yr.no/" rel="noreferrer">' in html
+    assert "<title>Informasjon</title>" in html
     assert "no-store" in response["Cache-Control"]
     assert response["Referrer-Policy"] == "no-referrer"
     assert response["Clear-Site-Data"] == '"cache", "storage"'
@@ -22,7 +28,7 @@ def test_it_sends_the_visitor_to_the_neutral_site_and_is_never_cached(client):
 
 def test_it_leaves_from_every_language(client):
     for path in ("/en/exit", "/ar/exit", "/ti/exit"):
-        assert client.get(path)["Location"] == DEFAULT_EXIT_URL
+        assert client.get(path)["Refresh"] == f"0; url={DEFAULT_EXIT_URL}"
 
 
 def test_it_sets_no_cookie_for_a_visitor_who_has_none(client):
@@ -50,7 +56,7 @@ def test_it_deletes_the_csrf_and_language_cookies(client):
 
 def test_the_neutral_site_can_be_configured(client, settings):
     settings.HELHET_PORTAL_EXIT_URL = "https://www.nrk.no/"
-    assert client.get("/exit")["Location"] == "https://www.nrk.no/"
+    assert client.get("/exit")["Refresh"] == "0; url=https://www.nrk.no/"
 
 
 def test_it_answers_only_get(client):

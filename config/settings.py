@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str, load_dotenv
 
@@ -35,7 +36,12 @@ HELHET_VIEW_POLICY = "config.policy.VIEW_POLICY"
 HELHET_CAPABILITY_RESOLVER = "helhet.organisation.roles.user_capabilities"
 HELHET_NAVIGATION = "helhet.organisation.navigation.NAVIGATION"
 HELHET_USER_UNITS = "helhet.organisation.selectors.user_unit_names"
-HELHET_HOME_PANELS: list[str] = []
+# Start-page panels, each a function (request) -> dict | None (see core/views.py).
+HELHET_HOME_PANELS: list[str] = [
+    "helhet.directory.panels.services_to_reverify",
+]
+# Requests per minute per client to the open HSDS API.
+HELHET_HSDS_RATE_LIMIT = env_int("HELHET_HSDS_RATE_LIMIT", 120)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -111,6 +117,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The API's rate limit counts in the cache. One process: memory. Several processes behind a
+# load balancer: the database (run `manage.py createcachetable` once at deploy).
+_CACHE_BACKENDS = {
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "helhet_cache",
+    },
+}
+_cache_choice = env_str("HELHET_CACHE", "memory")
+if _cache_choice not in _CACHE_BACKENDS:
+    raise ImproperlyConfigured("HELHET_CACHE must be 'memory' or 'database'.")
+CACHES = {"default": _CACHE_BACKENDS[_cache_choice]}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

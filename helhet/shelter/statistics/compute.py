@@ -17,13 +17,10 @@ from django.db.models import (
     Count,
     DateField,
     DurationField,
-    Exists,
     ExpressionWrapper,
     F,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
 )
@@ -335,7 +332,15 @@ def _choice_table(
 # The tables --------------------------------------------------------------------------------
 
 
-def _overview(scope: Scope) -> Table:
+def _total(table: Table, column: int = -1) -> Number:
+    # Suppression comes after the report is computed, so no figure is hidden here.
+    value = table.rows[-1].values[column]
+    return value if value is not None else 0
+
+
+def _overview(scope: Scope, tables: dict[str, Table]) -> Table:
+    """The key figures. Those that another table already holds are taken from it, so the
+    overview and the tables always agree."""
     in_year = _in_year(scope)
     consent = Q(statistics_consent=True)
     overlap = _overlaps_year(scope)
@@ -353,14 +358,10 @@ def _overview(scope: Scope) -> Table:
         without_consent=Count("pk", filter=in_year & Q(statistics_consent=False)),
         nights=Sum(_nights_in_year(scope), filter=overlap),
     )
-    day_users = _day_users(scope).count()
-    day_visits = _day_contacts(scope).aggregate(
-        visits=Count("pk"), outreach=Count("pk", filter=Q(kind=DayContactKind.OUTREACH))
-    )
-    phone = _phone_contacts(scope).aggregate(
-        calls=Count("pk"), conversations=Count("pk", filter=Q(is_conversation=True))
-    )
-    full = _referrals(scope).filter(reason=ReferralReason.FULL).count()
+    day_visits = tables["day_visits"]
+    outreach = list(DayContactKind).index(DayContactKind.OUTREACH)
+    phone = tables["phone_contacts"]
+    full = list(ReferralReason).index(ReferralReason.FULL)
     ended = stays["ended"]
     average = one_decimal(_days(stays["ended_nights"]) / ended) if ended else Decimal("0.0")
     figures: list[tuple[str, Number, int | None]] = [
@@ -371,12 +372,20 @@ def _overview(scope: Scope) -> Table:
         (_("Gjennomsnittlig botid for avsluttede opphold (døgn)"), average, ended),
         (_("Barn (beboere)"), children["residents"], None),
         (_("Barneopphold"), children["stays"], None),
-        (_("Dagbrukere"), day_users, None),
-        (_("Dagsbesøk"), day_visits["visits"], None),
-        (_("herav oppsøkende (hjemmebesøk, følge til etat)"), day_visits["outreach"], None),
-        (_("Telefonsamtaler"), phone["calls"], None),
-        (_("herav enesamtaler"), phone["conversations"], None),
-        (_("Ganger tilbudet var fullt (henvist videre)"), full, None),
+        (_("Dagbrukere"), _total(tables["day_users_gender_age"]), None),
+        (_("Dagsbesøk"), _total(day_visits, 0), None),
+        (
+            _("herav oppsøkende (hjemmebesøk, følge til etat)"),
+            day_visits.value(outreach, 0) or 0,
+            None,
+        ),
+        (_("Telefonsamtaler"), _total(phone, 0), None),
+        (_("herav enesamtaler"), _total(phone, 1), None),
+        (
+            _("Ganger tilbudet var fullt (henvist videre)"),
+            tables["capacity_referrals"].value(full, 0) or 0,
+            None,
+        ),
         (
             _("Opphold for voksne uten samtykke til registrering (bare med i overnattingsdøgn)"),
             stays["without_consent"],
@@ -451,26 +460,22 @@ def _residents_by_municipality(scope: Scope) -> Table:
 
 
 def _repeat_stays(scope: Scope) -> Table:
-    same_person = (
-        Stay.objects.filter(
-            unit=scope.unit,
-            resident=OuterRef("resident"),
-            statistics_consent=True,
-        )
+    # Two levels in one query: the year's stays at the centre per person, then the persons
+    # counted as residents (in the report's municipality) by their number of stays.
+    first = Q(first_stay_of_year=True)
+    if scope.municipality is not None:
+        first &= Q(municipality=scope.municipality)
+    per_person = (
+        Stay.objects.filter(unit=scope.unit, statistics_consent=True)
         .filter(_in_year(scope))
         .order_by()
         .values("resident")
-        .annotate(n=Count("pk"))
-        .values("n")
+        .annotate(stays_in_year=Count("pk"), counted=Count("pk", filter=first))
     )
-    counts = (
-        _residents(scope)
-        .annotate(stays_in_year=Subquery(same_person))
-        .aggregate(
-            one=Count("pk", filter=Q(stays_in_year=1)),
-            two=Count("pk", filter=Q(stays_in_year=2)),
-            more=Count("pk", filter=Q(stays_in_year__gte=3)),
-        )
+    counts = per_person.aggregate(
+        one=Count("resident", filter=Q(counted__gt=0, stays_in_year=1)),
+        two=Count("resident", filter=Q(counted__gt=0, stays_in_year=2)),
+        more=Count("resident", filter=Q(counted__gt=0, stays_in_year__gte=3)),
     )
     return _table(
         "repeat_stays",
@@ -605,10 +610,8 @@ def _children_conditions(scope: Scope) -> Table:
 
 def _day_users(scope: Scope) -> QuerySet[DayUser]:
     """Day users counted in the year: those with at least one attendance in it."""
-    visited = DayContact.objects.filter(day_user=OuterRef("pk")).filter(
-        _in_year(scope, "occurred_on")
-    )
-    users = DayUser.objects.filter(unit=scope.unit).filter(Exists(visited)).order_by()
+    visited = DayContact.objects.filter(unit=scope.unit).filter(_in_year(scope, "occurred_on"))
+    users = DayUser.objects.filter(unit=scope.unit, pk__in=visited.values("day_user")).order_by()
     if scope.municipality is not None:
         users = users.filter(municipality=scope.municipality)
     return users
@@ -693,7 +696,6 @@ def annual_report(
     options = Options()
     residents = _residents(scope)
     tables = [
-        _overview(scope),
         _gender_age_table(
             "residents_gender_age",
             residents,
@@ -810,6 +812,7 @@ def annual_report(
         _phone_table(scope, options),
         _referral_table(scope),
     ]
+    tables.append(_overview(scope, {table.key: table for table in tables}))
     order = {key: index for index, key in enumerate(TABLE_ORDER)}
     tables.sort(key=lambda table: order[table.key])
     return Report(

@@ -219,6 +219,8 @@ def test_a_report_for_a_member_municipality_counts_its_residents_only(cast, year
     assert overview["Dagsbesøk"] == [3]
     assert overview["Telefonsamtaler"] == [0]  # no caller said where they live
     assert "residents_municipality" not in [table.key for table in report.tables]
+    assert rows(report, "repeat_stays")["To opphold"] == [1]
+    assert rows(report, "referrer")["Totalt"] == [1]
 
 
 def test_the_tables_come_in_bufdirs_order(report):
@@ -267,3 +269,16 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_stays(cast, year
     after = _queries(cast)
     assert after == before
     assert before <= 30
+
+
+def test_the_overview_agrees_with_the_tables(report):
+    overview = rows(report, "overview")
+    assert overview["Beboere (voksne)"] == [rows(report, "residents_gender_age")["Totalt"][-1]]
+    assert overview["Opphold (voksne)"] == [rows(report, "stays_gender_age")["Totalt"][-1]]
+    assert overview["Dagbrukere"] == [rows(report, "day_users_gender_age")["Totalt"][-1]]
+    assert overview["Dagsbesøk"] == rows(report, "day_visits")["Totalt"]
+    assert overview["Telefonsamtaler"] == [rows(report, "phone_contacts")["Totalt"][0]]
+    assert overview["herav enesamtaler"] == [rows(report, "phone_contacts")["Totalt"][1]]
+    assert overview["Overnattingsdøgn, voksne"] == [
+        rows(report, "residents_municipality")["Totalt"][2]
+    ]

@@ -137,6 +137,20 @@ def test_every_public_page_passes_axe_in_every_language(axe_page, language, tran
     assert failures == {}
 
 
+@pytest.mark.parametrize("language", ["nb", "ar", "ti"])
+def test_every_public_page_passes_axe_on_a_phone(axe_page, language, transactional_db):
+    axe_page.set_viewport_size({"width": 360, "height": 740})
+    service = published_service()
+    failures = {}
+    for name in PAGES:
+        kwargs = {"service_id": service.pk} if name == "portal:service_detail" else {}
+        axe_page.goto(url(name, language, **kwargs))
+        violations = run_axe(axe_page)
+        if violations:
+            failures[name] = violations
+    assert failures == {}
+
+
 def test_the_axe_check_finds_a_real_problem(axe_page, transactional_db):
     axe_page.goto("/om/")
     axe_page.evaluate(

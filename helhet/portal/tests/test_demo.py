@@ -50,3 +50,12 @@ def test_the_demo_texts_are_the_translations_not_bokmal(client):
     assert "ሓገዝ" in tigrinya.title
     html = client.get("/so/").content.decode()
     assert PageText.objects.get(page_key=PageKey.START, language="so").title in html
+
+
+def test_without_compiled_catalogues_the_demo_stores_bokmal_only(settings):
+    # A language whose catalogue is missing: its built-in texts would be Bokmål.
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "Deutsch")]
+    out = io.StringIO()
+    demo.seed(seed_region(), out)
+    assert not PageText.objects.filter(language="de").exists()
+    assert "no compiled catalogue for de" in out.getvalue()

@@ -91,6 +91,14 @@ def test_saving_the_same_text_twice_saves_once(cast):
     assert Event.objects.filter(object_type="portal.pagetext").count() == events
 
 
+def test_saving_without_a_change_changes_nothing(cast):
+    first = save(cast, "nb")
+    events = Event.objects.filter(object_type="portal.pagetext").count()
+    again = save(cast, "nb", expected=1)
+    assert (again.version, again.updated_at) == (first.version, first.updated_at)
+    assert Event.objects.filter(object_type="portal.pagetext").count() == events
+
+
 def test_it_refuses_to_overwrite_what_someone_else_saved_meanwhile(cast):
     save(cast, "nb", expected=0)
     save(cast, "nb", title="Kollegaens endring", expected=1)

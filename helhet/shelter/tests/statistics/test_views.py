@@ -300,3 +300,65 @@ def test_no_inline_script_or_style_on_the_page(cast, year, login_as, client, url
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
     assert " style=" not in html
     assert "<style" not in html
+
+
+def test_the_threshold_comes_from_the_settings(cast, year, login_as, client, url, settings):
+    settings.HELHET_STATISTICS_MIN_CELL = 3
+    login_as(cast.shelter_worker)
+    response = client.get(url, PUBLISHED)
+    overview = {row[0]: row[1:] for row in screen_tables(response)["overview"][1:]}
+    assert overview["Beboere (voksne)"] == ["3"]
+    assert overview["Dagbrukere"] == [":"]  # 2 is under 3
+    assert "skjult fordi det er under 3" in response.content.decode()
+
+
+def test_the_excel_overview_read_back_is_the_expected_year(cast, year, login_as, client):
+    login_as(cast.shelter_worker)
+    response = client.get(reverse("shelter_statistics:report_xlsx"), INTERNAL)
+    overview = {row[0]: row[1] for row in excel_tables(response.content)[0][1:]}
+    assert overview == {
+        "Beboere (voksne)": "3",
+        "Opphold (voksne)": "4",
+        "Overnattingsdøgn, voksne": "61",
+        "Overnattingsdøgn, barn": "34",
+        "Gjennomsnittlig botid for avsluttede opphold (døgn)": "13,0",
+        "Barn (beboere)": "1",
+        "Barneopphold": "1",
+        "Dagbrukere": "2",
+        "Dagsbesøk": "4",
+        "herav oppsøkende (hjemmebesøk, følge til etat)": "2",
+        "Telefonsamtaler": "5",
+        "herav enesamtaler": "2",
+        "Ganger tilbudet var fullt (henvist videre)": "2",
+        "Opphold for voksne uten samtykke til registrering (bare med i overnattingsdøgn)": "1",
+        "Barneopphold uten samtykke til registrering (bare med i overnattingsdøgn)": "1",
+    }
+
+
+def test_an_answer_that_looks_like_a_formula_stays_text_in_the_files(cast, login_as, client):
+    from helhet.shelter.choices import AnswerList
+    from helhet.shelter.services import answer_option_create
+
+    answer_option_create(
+        actor=cast.shelter_lead,
+        answer_list=AnswerList.REFERRER,
+        label='=HYPERLINK("http://example.invalid","Klikk")',
+    )
+    login_as(cast.shelter_worker)
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("shelter_statistics:report_xlsx"), INTERNAL).content)
+    )
+    sheet = workbook[next(name for name in workbook.sheetnames if "Henvisende" in name)]
+    cells = [cell for row in sheet.iter_rows() for cell in row if str(cell.value).startswith("=")]
+    assert cells and all(cell.data_type == "s" for cell in cells)
+    text = client.get(reverse("shelter_statistics:report_csv"), INTERNAL).content.decode()
+    assert "'=HYPERLINK" in text
+
+
+def test_the_page_stays_within_its_query_budget(
+    cast, year, login_as, client, url, django_assert_max_num_queries
+):
+    login_as(cast.shelter_worker)
+    with django_assert_max_num_queries(40):
+        response = client.get(url, INTERNAL)
+    assert response.status_code == 200

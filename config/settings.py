@@ -42,6 +42,8 @@ HELHET_HOME_PANELS: list[str] = [
 ]
 # Requests per minute per client to the open HSDS API.
 HELHET_HSDS_RATE_LIMIT = env_int("HELHET_HSDS_RATE_LIMIT", 120)
+# Where the portal's quick exit leaves to: a neutral site.
+HELHET_PORTAL_EXIT_URL = env_str("HELHET_PORTAL_EXIT_URL", "https://www.yr.no/")
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -39,6 +39,7 @@ HELHET_USER_UNITS = "helhet.organisation.selectors.user_unit_names"
 # Start-page panels, each a function (request) -> dict | None (see core/views.py).
 HELHET_HOME_PANELS: list[str] = [
     "helhet.directory.panels.services_to_reverify",
+    "helhet.audit.panels.break_glass_waiting",
 ]
 # Requests per minute per client to the open HSDS API.
 HELHET_HSDS_RATE_LIMIT = env_int("HELHET_HSDS_RATE_LIMIT", 120)
@@ -301,5 +302,8 @@ LOGGING = {
         # leave visitor traces, so those lines are dropped.
         "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
         "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools log every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

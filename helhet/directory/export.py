@@ -1,7 +1,9 @@
 """The whole public directory as HSDS tabular data: one CSV per table, in a zip.
 
 Rows come from the same HSDS writers as the API and the same public selectors, so a
-confidential location has no address row and no coordinates here either.
+confidential location has no address row and no coordinates here either. The columns
+and file names are those of our description in `schema.py`; a writer that adds a field
+not described there fails here rather than dropping it unnoticed.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from helhet.directory.selectors import (
 def _csv(table: str, rows: Iterable[Any], write: Callable[[Any], dict[str, Any]]) -> str:
     columns = table_columns(table)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="raise", lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow(

@@ -1,8 +1,9 @@
 """Our OpenAPI 3.1 document for the HSDS API, self-contained.
 
-The HSDS object schemas are the vendored HSDS 3.0 files, placed under
-`components/schemas` with their `$ref`s pointed there, so a client (or schemathesis)
-needs nothing from the network to read it.
+The object schemas under `components/schemas` are built from our own description of
+what we write (`schema.py`), one per HSDS table, nested through `$ref`s to each other.
+They are closed (no properties beyond those listed), so the document says exactly what
+a client gets, and needs nothing from the network to be read.
 """
 
 from __future__ import annotations
@@ -11,30 +12,45 @@ import copy
 from functools import cache
 from typing import Any
 
-from helhet.directory.schema import SCHEMA_DIR, hsds_schema
+from helhet.directory.schema import TABLES, Field, required_fields
 
 LIST_PARAMETERS = ["search", "page", "per_page"]
 
 
-def _rewrite_refs(node: Any) -> Any:
-    if isinstance(node, dict):
-        result = {}
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str) and value.endswith(".json"):
-                result[key] = "#/components/schemas/" + value.rsplit("/", 1)[-1][: -len(".json")]
-            else:
-                result[key] = _rewrite_refs(value)
-        return result
-    if isinstance(node, list):
-        return [_rewrite_refs(item) for item in node]
-    return node
+def _ref(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _field_schema(spec: Field) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": spec.type}
+    if spec.format:
+        schema["format"] = spec.format
+    if spec.enum:
+        schema["enum"] = list(spec.enum)
+    return schema
+
+
+def _table_schema(name: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A table's object: its fields, and its nested objects (all optional: lists and
+    details carry different amounts of nesting)."""
+    table = TABLES[name]
+    properties = {key: _field_schema(spec) for key, spec in table.fields.items()}
+    for key, nested in table.nested.items():
+        properties[key] = (
+            {"type": "array", "items": _ref(nested.table)} if nested.many else _ref(nested.table)
+        )
+    properties.update(extra or {})
+    return {
+        "type": "object",
+        "required": required_fields(name),
+        "properties": properties,
+        "additionalProperties": False,
+    }
 
 
 @cache
 def _schemas() -> dict[str, Any]:
-    schemas: dict[str, Any] = {}
-    for path in sorted(SCHEMA_DIR.glob("*.json")):
-        schemas[path.stem] = _rewrite_refs(hsds_schema(path.stem))
+    schemas: dict[str, Any] = {name: _table_schema(name) for name in TABLES}
     schemas["Page"] = {
         "type": "object",
         "required": [
@@ -67,13 +83,10 @@ def _schemas() -> dict[str, Any]:
             "message": {"type": "string"},
         },
     }
-    schemas["organization_with_services"] = {
-        "allOf": [{"$ref": "#/components/schemas/organization"}],
-        "type": "object",
-        "properties": {
-            "services": {"type": "array", "items": {"$ref": "#/components/schemas/service"}}
-        },
-    }
+    # Not an HSDS field: an organisation's detail also lists its published services.
+    schemas["organization_with_services"] = _table_schema(
+        "organization", {"services": {"type": "array", "items": _ref("service")}}
+    )
     return schemas
 
 
@@ -177,10 +190,6 @@ def _page_of(schema_name: str) -> dict[str, Any]:
             "contents": {"type": "array", "items": {"$ref": f"#/components/schemas/{schema_name}"}}
         },
     }
-
-
-def _ref(name: str) -> dict[str, Any]:
-    return {"$ref": f"#/components/schemas/{name}"}
 
 
 @cache

@@ -1,5 +1,5 @@
 """Validation against the shared HSDS 3.0 schemas, with every `$ref` resolved to the
-shared files (no network)."""
+shared files (no network), and against our own OpenAPI document."""
 
 from __future__ import annotations
 
@@ -61,3 +61,17 @@ def page_errors(body: dict[str, Any], item_schema: str) -> list[str]:
     for index, item in enumerate(body.get("contents", [])):
         problems += [f"contents[{index}]{problem}" for problem in errors(item, item_schema)]
     return problems
+
+
+def document_errors(instance: Any, document: dict[str, Any], path: str) -> list[str]:
+    """Every problem with `instance` as the 200 response of GET `path` ("/services/{id}")
+    in our OpenAPI document; its `#/components/...` references resolve in the document."""
+    response = document["paths"][path]["get"]["responses"]["200"]
+    schema = {
+        "components": document["components"],
+        "allOf": [response["content"]["application/json"]["schema"]],
+    }
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    return [
+        f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(instance)
+    ]

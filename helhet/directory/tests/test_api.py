@@ -17,9 +17,10 @@ from django.utils import timezone
 from helhet.demo.region import seed_region
 from helhet.directory import demo
 from helhet.directory.models import Address, Service, Taxonomy, TaxonomyTerm
-from helhet.directory.schema import table_columns
+from helhet.directory.openapi import openapi_document
+from helhet.directory.schema import TABLES, Field, required_fields, table_columns, table_file
 from helhet.directory.services import service_unpublish
-from helhet.directory.tests.hsds_validation import SHARED, errors, page_errors
+from helhet.directory.tests.hsds_validation import SHARED, document_errors, errors, page_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -239,6 +240,11 @@ def test_the_export_has_one_csv_per_table_with_hsds_columns(client, offer):
         header = archive.read(name).decode().splitlines()[0].split(",")
         assert header == table_columns(table)
         assert rows, name
+        for row in rows:
+            # What our description calls required is in every row (state_province and
+            # the descriptions that are written even when empty may be empty cells).
+            missing = [key for key in required_fields(table) if row[key] == ""]
+            assert set(missing) <= {"state_province", "description"}, (name, row)
     services = list(csv.DictReader(io.StringIO(archive.read("services.csv").decode())))
     assert len(services) == len(offer)
 
@@ -273,11 +279,67 @@ def test_the_confidential_street_address_appears_in_no_response_and_no_csv(clien
         assert "Lyngbakken" not in body, where
 
 
-def test_the_vendored_schemas_are_the_shared_hsds_files():
-    from helhet.directory.schema import SCHEMA_DIR
+def _hsds_field_problems(table: str, key: str, ours: Field, theirs: dict) -> list[str]:
+    where = f"{table}.{key}"
+    if "$ref" in theirs or theirs.get("type") in ("array", "object"):
+        return [f"{where}: a nested object in HSDS, a value in ours"]
+    problems = []
+    if ours.type != theirs["type"] and not (ours.type == "integer" and theirs["type"] == "number"):
+        problems.append(f"{where}: {ours.type}, HSDS has {theirs['type']}")
+    if "format" in theirs and ours.format != theirs["format"]:
+        problems.append(f"{where}: format {ours.format}, HSDS has {theirs['format']}")
+    if "enum" in theirs and not (ours.enum and set(ours.enum) <= set(theirs["enum"])):
+        problems.append(f"{where}: values {ours.enum} not within HSDS {theirs['enum']}")
+    return problems
 
-    for path in SCHEMA_DIR.glob("*.json"):
-        assert json.loads(path.read_text()) == json.loads((SHARED / path.name).read_text())
+
+def test_our_description_agrees_with_the_shared_hsds_schemas():
+    problems = []
+    for name, table in TABLES.items():
+        hsds = json.loads((SHARED / f"{name}.json").read_text())
+        properties = hsds["properties"]
+        if table_file(name) != hsds["path"]:
+            problems.append(f"{name}: file {table_file(name)}, HSDS has {hsds['path']}")
+        for key, ours in table.fields.items():
+            if key not in properties:
+                problems.append(f"{name}.{key}: not an HSDS field")
+            else:
+                problems += _hsds_field_problems(name, key, ours, properties[key])
+        for key, nested in table.nested.items():
+            theirs = properties.get(key, {})
+            target = theirs.get("items", {}) if nested.many else theirs
+            if target.get("$ref") != f"{nested.table}.json" or (
+                nested.many != (theirs.get("type") == "array")
+            ):
+                problems.append(f"{name}.{key}: HSDS nests {theirs or 'nothing'} here")
+        # Required for JSON, and required in the tabular form: we always write both.
+        for key in [*hsds.get("required", []), *hsds.get("tabular_required", [])]:
+            if key not in required_fields(name):
+                problems.append(f"{name}.{key}: HSDS requires it, ours does not")
+    assert problems == []
+
+
+def test_every_api_response_matches_our_own_document(client, offer):
+    document = openapi_document(base_url="http://testserver/api/hsds/")
+    checked = 0
+
+    def check(template: str, path: str, **params) -> dict:
+        nonlocal checked
+        response = get(client, path, **params)
+        assert response.status_code == 200, path
+        body = response.json()
+        assert document_errors(body, document, template) == [], path
+        checked += 1
+        return body
+
+    check("/", "")
+    for listing in ("services", "organizations", "taxonomies", "taxonomy_terms"):
+        for item in check(f"/{listing}", listing, per_page=200)["contents"]:
+            check(f"/{listing}/{{id}}", f"{listing}/{item['id']}")
+    assert checked > 40
+    # The document is closed: a field we do not describe is an error, not ignored.
+    crisis = get(client, f"services/{offer['crisis_centre'].pk}").json()
+    assert document_errors({**crisis, "fees": "0"}, document, "/services/{id}")
 
 
 def test_the_schema_check_rejects_what_hsds_forbids():

@@ -753,7 +753,9 @@ def capacity_referral(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def safety_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    stay = access.get_stay_for(request.user, pk, purpose=Purpose.SAFETY_PLAN)
+    stay = access.get_stay_for(
+        request.user, pk, purpose=Purpose.SAFETY_PLAN, edit=request.method == "POST"
+    )
     plan = (
         SafetyPlan.objects.filter(stay=stay)
         .select_related("updated_by", "stay__resident__key")
@@ -766,7 +768,6 @@ def safety_plan(request: HttpRequest, pk: int) -> HttpResponse:
         initial["next_review_on"] = plan.next_review_on
     form = SafetyPlanForm(request.POST or None, initial=initial)
     if request.method == "POST":
-        stay = access.get_stay_for(request.user, pk, purpose=Purpose.SAFETY_PLAN, edit=True)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -842,9 +843,10 @@ def threat_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def followup(request: HttpRequest, pk: int) -> HttpResponse:
     """The follow-up plan of a stay; a POST starts it with the default checklist."""
-    stay = access.get_stay_for(request.user, pk, purpose=Purpose.FOLLOW_UP)
+    stay = access.get_stay_for(
+        request.user, pk, purpose=Purpose.FOLLOW_UP, edit=request.method == "POST"
+    )
     if request.method == "POST":
-        stay = access.get_stay_for(request.user, pk, purpose=Purpose.FOLLOW_UP, edit=True)
         services.followup_plan_start(actor=request.user, stay=stay)
         messages.success(request, _("Oppfølgingsplanen er startet med standard sjekkliste."))
         return redirect(_stay_url(stay, "shelter:followup"))

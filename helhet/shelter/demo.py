@@ -205,7 +205,11 @@ class DemoYear:
         self.person_ids: list[int] = []
         # Residents who have moved out and have no open stay: they may come back.
         self.departed: list[Person] = []
+        # What this run made, so that only that is flagged as demo data.
         self.referrals: list[int] = []
+        self.stay_ids: list[int] = []
+        self.day_contact_ids: list[int] = []
+        self.phone_ids: list[int] = []
         self.counts = {"stays": 0, "children": 0, "referrals": 0}
 
     def option(self, answer_list: str, code: str) -> AnswerOption:
@@ -417,6 +421,7 @@ class DemoYear:
             children=self.children(planned),
             submission_id=uuid.uuid4(),
         )
+        self.stay_ids.append(stay.pk)
         self._house(stay, day)
         self.person_ids.append(stay.resident_id)
         self.person_ids += list(stay.children.values_list("child_id", flat=True))
@@ -638,6 +643,7 @@ class DemoYear:
                 ),
                 submission_id=uuid.uuid4(),
             )
+            self.day_contact_ids.append(contact.pk)
             if new:
                 users.append(contact.day_user)
                 if contact.day_user.person_id:
@@ -671,7 +677,7 @@ class DemoYear:
                     ("unknown", 4),
                 ],
             )
-            phone_contact_create(
+            call = phone_contact_create(
                 actor=self.worker,
                 unit=self.centre,
                 data=PhoneContactInput(
@@ -705,6 +711,7 @@ class DemoYear:
                 ),
                 submission_id=uuid.uuid4(),
             )
+            self.phone_ids.append(call.pk)
 
     def other_referrals(self) -> None:
         """A few people the offer did not suit, or who lived too close to the perpetrator."""
@@ -729,12 +736,12 @@ class DemoYear:
             self.referrals.append(referral.pk)
 
     def mark_demo(self) -> None:
-        """Flag every row the demo made, so that it can be told from real records."""
+        """Flag every row this run made, so that it can be told from real records."""
         Person.objects.filter(pk__in=self.person_ids).update(is_demo=True)
-        Stay.objects.filter(unit=self.centre).update(is_demo=True)
-        DayUser.objects.filter(unit=self.centre).update(is_demo=True)
-        DayContact.objects.filter(unit=self.centre).update(is_demo=True)
-        PhoneContact.objects.filter(unit=self.centre).update(is_demo=True)
+        Stay.objects.filter(pk__in=self.stay_ids).update(is_demo=True)
+        DayContact.objects.filter(pk__in=self.day_contact_ids).update(is_demo=True)
+        DayUser.objects.filter(contacts__pk__in=self.day_contact_ids).update(is_demo=True)
+        PhoneContact.objects.filter(pk__in=self.phone_ids).update(is_demo=True)
         CapacityReferral.objects.filter(pk__in=self.referrals).update(is_demo=True)
 
 

@@ -81,6 +81,9 @@ def test_the_demo_year_is_realistic_complete_reproducible_and_loaded_once(db):
     assert not children.filter(is_demo=False).exists()
     assert not Stay.objects.filter(unit=centre, is_demo=False).exists()
     assert not PhoneContact.objects.filter(unit=centre, is_demo=False).exists()
+    assert not DayContact.objects.filter(unit=centre, is_demo=False).exists()
+    assert not DayUser.objects.filter(unit=centre, is_demo=False).exists()
+    assert not CapacityReferral.objects.filter(unit=centre, is_demo=False).exists()
     assert "stays" in out.getvalue()
 
     # A second run changes nothing.

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from conftest import login
 from helhet.core.testing import LOGIN, VISITORS
-from helhet.shelter.statistics.cases_pending import CASES
+from helhet.shelter.statistics.matrix import CASES
 from helhet.shelter.statistics.policy import POLICY
 
 

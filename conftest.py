@@ -140,6 +140,28 @@ def login_as(client: Any) -> Any:
     return _login
 
 
+# Data migrations that load reference data every installation has (answer lists,
+# taxonomies). The flush at the end of a transactional test empties their tables; they are
+# loaded again so that the next test sees the database as migrations left it.
+REFERENCE_DATA_MIGRATIONS = [
+    ("directory", "0002_own_taxonomies"),
+    ("shelter", "0002_default_answer_options"),
+]
+
+
+def _reload_reference_data(connection: Any) -> None:
+    from django.apps import apps as global_apps
+    from django.db import migrations as migration_ops
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    with connection.schema_editor() as schema_editor:
+        for key in REFERENCE_DATA_MIGRATIONS:
+            for operation in loader.disk_migrations[key].operations:
+                if isinstance(operation, migration_ops.RunPython):
+                    operation.code(global_apps, schema_editor)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _audit_triggers_survive_flush() -> Any:
     """Transactional tests (browser, concurrency) end with a flush that empties every
@@ -156,6 +178,7 @@ def _audit_triggers_survive_flush() -> Any:
             return original(self, **options)
         finally:
             install_append_only_triggers(connection)
+            _reload_reference_data(connection)
 
     flush.Command.handle = handle
     yield
@@ -190,9 +213,46 @@ def browser() -> Any:
 
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Any:
-    """A fresh browser context and page for one test, against the live test server."""
+    """A fresh browser context and page for one test, against the live test server.
+
+    Every message the browser logs about a Content Security Policy violation is kept in
+    `page.csp_violations`; a test that caused one fails at teardown.
+    """
     context = browser.new_context(base_url=live_server.url, locale="nb-NO")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert page.csp_violations == [], page.csp_violations
+
+
+@pytest.fixture
+def csp_violations(page: Any) -> list[str]:
+    return page.csp_violations
+
+
+def browser_login(page: Any, live_server: Any, user: User) -> None:
+    """Give the browser a staff session with both factors done (the login flow itself is
+    driven in a real browser by helhet/accounts/tests/test_browser.py)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = login(Client(), user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.session.session_key,
+                "url": live_server.url,
+            }
+        ]
+    )

@@ -40,6 +40,7 @@ HELHET_USER_UNITS = "helhet.organisation.selectors.user_unit_names"
 HELHET_HOME_PANELS: list[str] = [
     "helhet.directory.panels.services_to_reverify",
     "helhet.audit.panels.break_glass_waiting",
+    "helhet.shelter.panels.overdue_tasks",
 ]
 # Requests per minute per client to the open HSDS API.
 HELHET_HSDS_RATE_LIMIT = env_int("HELHET_HSDS_RATE_LIMIT", 120)

@@ -4,51 +4,16 @@ double click and publishes it; no Content-Security-Policy violation."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
-from conftest import login
+from conftest import browser_login
 from helhet.directory.models import Service
 from helhet.directory.tests.factories import organization
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def csp_violations(page):
-    seen: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            seen.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return seen
-
-
 def _log_in(page, live_server, user):
-    """A session with both factors done (the login flow is tested in accounts). Form
-    posts get their real Origin back: with `Referrer-Policy: no-referrer` Chromium sends
-    `Origin: null`, which Django's CSRF check refuses (reported to core by organisation)."""
-
-    def route(route):
-        request = route.request
-        if request.method == "POST":
-            route.continue_(headers={**request.headers, "origin": live_server.url})
-        else:
-            route.continue_()
-
-    page.route("**/*", route)
-    client = login(Client(), user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.session.session_key,
-                "url": live_server.url,
-            }
-        ]
-    )
+    browser_login(page, live_server, user)
 
 
 def test_the_coordinator_creates_and_publishes_a_service(page, live_server, cast, csp_violations):

@@ -14,41 +14,9 @@ from helhet.organisation.roles import Role
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def csp_violations(page):
-    seen: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            seen.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return seen
-
-
-def _same_origin_posts(page, live_server):
-    """Send the Origin a same-origin form post carries.
-
-    With `Referrer-Policy: no-referrer` (settings and base.html) Chromium sends
-    `Origin: null` on every form post, and Django's CSRF check refuses them all with 403.
-    Reported to core (use `same-origin`, which gives other sites nothing either); until
-    then these tests put the real origin back so that they test this app's pages.
-    """
-
-    def route(route):
-        request = route.request
-        if request.method == "POST":
-            route.continue_(headers={**request.headers, "origin": live_server.url})
-        else:
-            route.continue_()
-
-    page.route("**/*", route)
-
-
 def _log_in(page, live_server, user):
     """Start the browser with a session that has both factors done (the login flow itself
     is tested in accounts)."""
-    _same_origin_posts(page, live_server)
     client = login(Client(), user)
     page.context.add_cookies(
         [

@@ -5,49 +5,16 @@ and no Content-Security-Policy violation happens."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
-from conftest import login
+from conftest import browser_login
 from helhet.people.choices import AddressProtection
 from helhet.people.models import Person
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def csp_violations(page):
-    seen: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            seen.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return seen
-
-
 def _log_in(page, live_server, user):
-    # Chromium sends `Origin: null` on form posts under `Referrer-Policy: no-referrer`,
-    # which Django's CSRF check refuses; the real origin is put back (reported to core).
-    def route(route):
-        request = route.request
-        if request.method == "POST":
-            route.continue_(headers={**request.headers, "origin": live_server.url})
-        else:
-            route.continue_()
-
-    page.route("**/*", route)
-    client = login(Client(), user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.session.session_key,
-                "url": live_server.url,
-            }
-        ]
-    )
+    browser_login(page, live_server, user)
 
 
 def test_a_worker_registers_a_person_with_strengt_fortrolig_adresse(

@@ -5,60 +5,20 @@ again. No Content-Security-Policy violation on the way."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
-from conftest import login
+from conftest import browser_login
 from helhet.shelter.models import FollowUpPlan, PhoneContact, SafetyPlan, Stay
 from helhet.shelter.selectors import safety_plan_sections
-from helhet.shelter.tests.factories import ensure_answer_options, make_room
+from helhet.shelter.tests.factories import make_room
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def csp_violations(page):
-    seen: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            seen.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return seen
-
-
 def _log_in(page, live_server, user):
-    """Start the browser with a session that has both factors done (the login flow itself
-    is tested in accounts).
-
-    With `Referrer-Policy: no-referrer` Chromium sends `Origin: null` on form posts, which
-    Django's CSRF check refuses; as in organisation's browser tests, posts get the real
-    origin back until core changes the policy to `same-origin`.
-    """
-
-    def route(route):
-        request = route.request
-        if request.method == "POST":
-            route.continue_(headers={**request.headers, "origin": live_server.url})
-        else:
-            route.continue_()
-
-    page.route("**/*", route)
-    client = login(Client(), user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.session.session_key,
-                "url": live_server.url,
-            }
-        ]
-    )
+    browser_login(page, live_server, user)
 
 
 def test_a_worker_takes_a_family_through_the_stay(page, live_server, cast, csp_violations):
-    ensure_answer_options()
     room = make_room(cast, "Familierom", beds=3, family=True)
     _log_in(page, live_server, cast.shelter_worker)
 

@@ -13,6 +13,7 @@ from helhet.organisation.policy import POLICY as ORGANISATION
 from helhet.people.policy import POLICY as PEOPLE
 from helhet.portal.policy import POLICY as PORTAL
 from helhet.shelter.policy import POLICY as SHELTER
+from helhet.shelter.statistics.policy import POLICY as SHELTER_STATISTICS
 
 THIRD_PARTY = {
     # Django's language switch: a POST that sets the language cookie for staff pages.
@@ -20,5 +21,16 @@ THIRD_PARTY = {
 }
 
 VIEW_POLICY = merge_policies(
-    [THIRD_PARTY, CORE, ACCOUNTS, ORGANISATION, AUDIT, PEOPLE, DIRECTORY, PORTAL, SHELTER]
+    [
+        THIRD_PARTY,
+        CORE,
+        ACCOUNTS,
+        ORGANISATION,
+        AUDIT,
+        PEOPLE,
+        DIRECTORY,
+        PORTAL,
+        SHELTER,
+        SHELTER_STATISTICS,
+    ]
 )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("ansatt/logg/", include("helhet.audit.urls")),
     path("ansatt/personer/", include("helhet.people.urls")),
     path("ansatt/katalog/", include("helhet.directory.urls")),
+    path("ansatt/krisesenter/statistikk/", include("helhet.shelter.statistics.urls")),
     path("ansatt/krisesenter/", include("helhet.shelter.urls")),
     path("ansatt/portal/", include("helhet.portal.staff_urls")),
     path("api/hsds/", include("helhet.directory.api_urls")),

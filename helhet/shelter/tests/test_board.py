@@ -3,6 +3,7 @@ missing threat mappings, and the 12-month chart with its table."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, timedelta
 
@@ -135,6 +136,16 @@ def test_the_chart_is_an_svg_with_a_data_table_beside_it(cast, login_as):
     assert "<svg" in page and "<rect" in page
     assert "Sengedøgn per måned" in page
     assert len(response.context["months"]) == 12
+
+
+def test_the_chart_coordinates_are_never_written_with_a_decimal_comma(cast, login_as):
+    # Bokmål formats 47.5 as "47,5", which is not an SVG length: the chart would not draw.
+    make_room(cast)
+    make_stay(cast)
+    page = login_as(cast.shelter_worker).get(URL).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert re.findall(r'(?:x|y|x1|x2|y1|y2|width|height)="[^"]*,[^"]*"', svg) == []
+    assert re.search(r'<rect[^>]* x="\d+(\.\d+)?"', svg)
 
 
 def test_occupancy_counts_bed_nights_per_month(cast):

@@ -44,6 +44,8 @@ HELHET_HOME_PANELS: list[str] = [
 ]
 # Requests per minute per client to the open HSDS API.
 HELHET_HSDS_RATE_LIMIT = env_int("HELHET_HSDS_RATE_LIMIT", 120)
+# Published statistics hide cells below this count (Bufdir publishes nothing under 20).
+HELHET_STATISTICS_MIN_CELL = env_int("HELHET_STATISTICS_MIN_CELL", 20)
 # Where the portal's quick exit leaves to: a neutral site.
 HELHET_PORTAL_EXIT_URL = env_str("HELHET_PORTAL_EXIT_URL", "https://www.yr.no/")
 

@@ -9,6 +9,7 @@ NAVIGATION = [
     ("core:home", _("Start"), Cap.STAFF_HOME),
     ("people:list", _("Personer"), Cap.CASE_VIEW),
     ("shelter:board", _("Krisesenter"), Cap.CASE_VIEW),
+    ("shelter_statistics:report", _("Krisesenterstatistikk"), Cap.CASE_VIEW),
     ("directory:service_list", _("Hjelpekatalog"), Cap.DIRECTORY_EDIT),
     ("portal_staff:page_list", _("Portaltekster"), Cap.DIRECTORY_EDIT),
     ("organisation:unit_list", _("Enheter"), Cap.UNITS_MANAGE),

@@ -231,6 +231,8 @@ class PhoneContact(models.Model):
                 name="shelter_phonecontact_duration_range",
             )
         ]
+        # The statistics and today's list filter each centre's calls by time.
+        indexes = [models.Index(fields=["unit", "started_at"], name="shelter_phone_unit_time")]
 
     def __str__(self) -> str:
         return f"{_('Telefonsamtale')} {self.pk}"
@@ -323,6 +325,7 @@ class DayContact(models.Model):
         ordering = ["-occurred_on", "-id"]
         verbose_name = _("dagkontakt")
         verbose_name_plural = _("dagkontakter")
+        indexes = [models.Index(fields=["unit", "occurred_on"], name="shelter_day_unit_date")]
 
     def __str__(self) -> str:
         return f"{_('Dagkontakt')} {self.pk}"

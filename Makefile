@@ -44,7 +44,7 @@ run: install .env
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install browser
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,23 +16,10 @@ from helhet.audit.selectors import EventFilter, event_search
 from helhet.audit.services import AuditError
 from helhet.audit.services import break_glass_review as review_service
 from helhet.core.errors import add_domain_error_to_form
+from helhet.core.lists import paginate, posted
 
 EVENT_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 25
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The POST data for a bound form, or None on GET (an empty POST is still a POST)."""
-    return request.POST if request.method == "POST" else None
-
-
-def _paginate(request: HttpRequest, items: Any, size: int) -> tuple[Page, str]:
-    """The requested page, and the query string to keep the filters on page links."""
-    page = Paginator(items, size).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return page, f"{encoded}&" if encoded else ""
 
 
 @never_cache
@@ -47,7 +31,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         events = event_search(filters=filters).none()
     else:
         events = event_search(filters=filters)
-    page, querystring = _paginate(request, events, EVENT_PAGE_SIZE)
+    page, querystring = paginate(request, events, EVENT_PAGE_SIZE)
     return render(
         request,
         "audit/event_list.html",
@@ -58,7 +42,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @never_cache
 def break_glass_queue(request: HttpRequest) -> HttpResponse:
     """Uses of break-glass waiting for review, oldest first."""
-    page, querystring = _paginate(
+    page, querystring = paginate(
         request, selectors.break_glass_queue(reviewed=False), QUEUE_PAGE_SIZE
     )
     return render(
@@ -75,7 +59,7 @@ def break_glass_queue(request: HttpRequest) -> HttpResponse:
 @never_cache
 def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
     """Uses of break-glass already reviewed, newest review first."""
-    page, querystring = _paginate(
+    page, querystring = paginate(
         request, selectors.break_glass_queue(reviewed=True), QUEUE_PAGE_SIZE
     )
     return render(
@@ -90,7 +74,7 @@ def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
 def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
     """Mark one use of break-glass as reviewed, with a comment."""
     grant = get_break_glass_grant_for(request.user, grant_id)
-    form = ReviewForm(_posted(request))
+    form = ReviewForm(posted(request))
     if request.method == "POST" and grant.is_reviewed and grant.reviewed_by_id == request.user.pk:
         # The same review sent twice (a double click): the first one counted.
         return redirect("audit:break_glass_queue")

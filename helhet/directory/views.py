@@ -10,7 +10,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from helhet.core.errors import DomainError, add_domain_error_to_form
+from helhet.core.lists import paginate
 from helhet.directory.access import get_location_for, get_service_for
 from helhet.directory.forms import (
     FilterForm,
@@ -53,17 +53,6 @@ from helhet.directory.services import (
     service_verify,
 )
 
-PAGE_SIZE = 25
-
-
-def _page(request: HttpRequest, items: Any) -> tuple[Page, str]:
-    """One page of a list, and the query string that keeps the filters on the page links."""
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return page, f"{encoded}&" if encoded else ""
-
 
 def service_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
@@ -75,7 +64,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
         published=filters.get("published", ""),
         organization_id=str(organization.pk) if organization else "",
     )
-    page, querystring = _page(request, services)
+    page, querystring = paginate(request, services)
     return render(
         request,
         "directory/service_list.html",
@@ -89,7 +78,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
 
 
 def reverify_list(request: HttpRequest) -> HttpResponse:
-    page, querystring = _page(request, services_needing_reverification())
+    page, querystring = paginate(request, services_needing_reverification())
     return render(
         request,
         "directory/reverify_list.html",
@@ -223,7 +212,7 @@ def service_verify_view(request: HttpRequest, service_id: str) -> HttpResponse:
 
 def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
     service = get_service_for(request.user, service_id, purpose="directory.history")
-    page, querystring = _page(request, service_changes(service=service))
+    page, querystring = paginate(request, service_changes(service=service))
     return render(
         request,
         "directory/service_history.html",
@@ -293,7 +282,7 @@ def organization_create_view(request: HttpRequest) -> HttpResponse:
 
 def location_list(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")[:200]
-    page, querystring = _page(request, staff_location_list(text=text))
+    page, querystring = paginate(request, staff_location_list(text=text))
     return render(
         request,
         "directory/location_list.html",

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from helhet.accounts.services import AccountError, user_deactivate, user_reactivate
 from helhet.core.errors import DomainError, add_domain_error_to_form
+from helhet.core.lists import paginate
 from helhet.core.policy import has_capability
 from helhet.organisation.access import (
     get_editable_unit_for,
@@ -55,18 +55,6 @@ from helhet.organisation.services import (
     unit_update,
 )
 
-PAGE_SIZE = 25
-
-
-def _page(request: HttpRequest, items: Any) -> tuple[Page, str]:
-    """One page of a list, and the query string that keeps the filters on the page links."""
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return page, f"{encoded}&" if encoded else ""
-
-
 # Units
 
 
@@ -74,7 +62,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     form = UnitFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     units = unit_search(query=filters.get("q", ""), unit_type=filters.get("unit_type", ""))
-    page, querystring = _page(request, units)
+    page, querystring = paginate(request, units)
     return render(
         request,
         "organisation/unit_list.html",
@@ -190,7 +178,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
         unit=filters.get("unit"),
         status=filters.get("status", ""),
     )
-    page, querystring = _page(request, users)
+    page, querystring = paginate(request, users)
     manages_all = manages_all_members(user=request.user)
     return render(
         request,

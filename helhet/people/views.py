@@ -8,7 +8,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from helhet.audit.choices import EventKind
 from helhet.audit.selectors import break_glass_active_grant, person_access_log
 from helhet.core.errors import add_domain_error_to_form
+from helhet.core.lists import paginate, posted
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
 from helhet.people import access, services
@@ -48,27 +48,13 @@ PAGE_SIZE = 25
 LOG_PAGE_SIZE = 50
 
 
-def _posted(request: HttpRequest) -> Any:
-    """The POST data for a bound form, or None on GET (an empty POST is still a POST)."""
-    return request.POST if request.method == "POST" else None
-
-
-def _paginate(request: HttpRequest, items: Any, size: int) -> tuple[Page, str]:
-    """The requested page, and the query string to keep the filters on page links."""
-    page = Paginator(items, size).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return page, f"{encoded}&" if encoded else ""
-
-
 @never_cache
 def person_list(request: HttpRequest) -> HttpResponse:
     """The persons the user may see; every person shown is a read in the audit log."""
     form = PersonSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     persons = person_search(user=request.user, query=query).select_related("key")
-    page, querystring = _paginate(request, persons, PAGE_SIZE)
+    page, querystring = paginate(request, persons, PAGE_SIZE)
     rows = persons_data(page.object_list)
     unit_of = access.record_list_reads(
         request.user, [row.person for row in rows], purpose=Purpose.LIST
@@ -95,7 +81,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     if len(units) == 1:
         initial["unit"] = units[0]
-    form = PersonCreateForm(_posted(request), units=units, initial=initial)
+    form = PersonCreateForm(posted(request), units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             person = services.person_create(
@@ -157,7 +143,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     locked = person.address_protection == AddressProtection.STRICT
     initial = {name: getattr(current, name) for name in PersonForm.base_fields}
     initial["birth_date"] = current.birth_date or None
-    form = PersonForm(_posted(request), initial=initial, address_locked=locked)
+    form = PersonForm(posted(request), initial=initial, address_locked=locked)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(actor=request.user, person=person, data=form.to_input())
@@ -182,7 +168,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_erase(request: HttpRequest, person_id: int) -> HttpResponse:
     person = access.get_person_for_erase(request.user, person_id)
-    form = EraseForm(_posted(request))
+    form = EraseForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.person_erase(actor=request.user, person=person)
@@ -205,7 +191,7 @@ def person_erase(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def break_glass(request: HttpRequest) -> HttpResponse:
     """Emergency access to a person outside the user's units, with a reason, for a time."""
-    form = BreakGlassForm(_posted(request))
+    form = BreakGlassForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             person_id, grant = services.person_break_glass(
@@ -259,7 +245,7 @@ def _log_context(person: Person) -> dict[str, Any]:
 def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
     """Who has seen or changed this person's data, and when, and why."""
     person = access.get_person_for_access_log(request.user, person_id, purpose=Purpose.ACCESS_LOG)
-    page, querystring = _paginate(request, person_access_log(person_id=person.pk), LOG_PAGE_SIZE)
+    page, querystring = paginate(request, person_access_log(person_id=person.pk), LOG_PAGE_SIZE)
     return render(
         request,
         "people/access_log.html",

@@ -6,7 +6,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helhet.core.errors import DomainError, add_domain_error_to_form
+from helhet.core.lists import paginate
 from helhet.organisation.models import Membership
 from helhet.organisation.roles import Cap
 from helhet.people.access import get_person_for
@@ -48,19 +48,6 @@ from helhet.shelter.forms import (
     occupant_choices,
 )
 from helhet.shelter.models import AnswerOption, FollowUpPlan, Room, SafetyPlan, Stay
-
-PAGE_SIZE = 25
-
-
-def _page(request: HttpRequest, items: Any) -> Any:
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _querystring_without_page(request: HttpRequest) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return f"{encoded}&" if encoded else ""
 
 
 def _centre_nav(request: HttpRequest) -> dict[str, Any]:
@@ -233,14 +220,14 @@ def _centre_staff(unit: Any) -> Any:
 @require_GET
 def day_list(request: HttpRequest) -> HttpResponse:
     unit = access.get_centre_for(request)
-    page = _page(request, selectors.day_contact_list(unit=unit))
+    page, querystring = paginate(request, selectors.day_contact_list(unit=unit))
     return _render(
         request,
         "shelter/day_list.html",
         {
             "unit": unit,
             "page_obj": page,
-            "querystring_without_page": _querystring_without_page(request),
+            "querystring_without_page": querystring,
         },
     )
 
@@ -303,7 +290,7 @@ def stay_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     if status not in ("open", "ended", "all"):
         status = "open"
-    page = _page(request, selectors.stay_list(unit=unit, status=status))
+    page, querystring = paginate(request, selectors.stay_list(unit=unit, status=status))
     stays = list(page.object_list)
     names = selectors.names_of(stay.resident for stay in stays)
     access.record_persons_shown(
@@ -321,7 +308,7 @@ def stay_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "page_obj": page,
             "status": status,
-            "querystring_without_page": _querystring_without_page(request),
+            "querystring_without_page": querystring,
         },
     )
 
@@ -974,7 +961,9 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 def task_list(request: HttpRequest) -> HttpResponse:
     """Tasks my unit is responsible for: the centre's own, and those shared with consent."""
     status = request.GET.get("status", "open")
-    page = _page(request, selectors.unit_task_list(user=request.user, status=status))
+    page, querystring = paginate(
+        request, selectors.unit_task_list(user=request.user, status=status)
+    )
     tasks = list(page.object_list)
     names = selectors.names_of({task.plan.stay.resident for task in tasks})
     access.record_persons_shown(
@@ -999,7 +988,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "page_obj": page,
             "status": status,
-            "querystring_without_page": _querystring_without_page(request),
+            "querystring_without_page": querystring,
         },
     )
 

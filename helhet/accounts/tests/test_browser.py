@@ -7,6 +7,7 @@ import base64
 
 import pytest
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from helhet.accounts.services import RECOVERY_CODE_COUNT
 from helhet.accounts.tests.support import app_for, code_for
@@ -18,12 +19,15 @@ def test_a_user_with_an_app_logs_in_with_password_and_code(page, cast):
     device = app_for(cast.shelter_worker)
     page.goto("/ansatt/")
     assert "/ansatt/konto/logg-inn/" in page.url
+    expect(page.locator("#id_username")).to_be_focused()
     # Keyboard only: the username field has focus, Tab to the password, Enter to send.
     page.keyboard.type("shelter_worker")
     page.keyboard.press("Tab")
     page.keyboard.type("correct horse battery staple 42")
     page.keyboard.press("Enter")
     page.wait_for_url("**/ansatt/konto/kode/")
+    # Type only once the code field has its focus (autofocus), or the keys go nowhere.
+    expect(page.locator("#id_token")).to_be_focused()
     page.keyboard.type(code_for(device))
     page.keyboard.press("Enter")
     page.wait_for_url("**/ansatt/")

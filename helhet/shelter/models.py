@@ -8,7 +8,7 @@ Rules the statistics rely on:
   still points at the option it was registered with (every foreign key is PROTECT).
 - Overnights are derived from the dates, never typed in.
 - Narrative text (safety plans, threat mappings, task notes) is stored only as ciphertext
-  under the resident's own data key (`helhet.shelter.sealing`); erasing the person makes
+  under the resident's own data key (`helhet.people.sealing`); erasing the person makes
   it unreadable everywhere, backups included.
 """
 

@@ -18,6 +18,7 @@ from helhet.organisation.models import Unit
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
 from helhet.people.models import Person
+from helhet.people.sealing import unseal
 from helhet.people.selectors import PersonData, person_data
 from helhet.shelter.choices import OPEN_TASK_STATUSES, AnswerList
 from helhet.shelter.models import (
@@ -39,7 +40,6 @@ from helhet.shelter.models import (
     StayChild,
     ThreatAssessment,
 )
-from helhet.shelter.sealing import unseal
 
 STAY_OBJECT_TYPE = "shelter.stay"
 # A stay without a threat mapping this long after arrival is flagged on the board.

@@ -26,6 +26,7 @@ from helhet.core.errors import DomainError
 from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
 from helhet.people.models import Person
+from helhet.people.sealing import seal
 from helhet.people.services import PersonInput, person_create, person_link_unit
 from helhet.shelter.choices import (
     OPEN_TASK_STATUSES,
@@ -61,7 +62,6 @@ from helhet.shelter.models import (
     StayChild,
     ThreatAssessment,
 )
-from helhet.shelter.sealing import seal
 
 STAY = "shelter.stay"
 STAY_CHILD = "shelter.staychild"

@@ -4,16 +4,21 @@
 #   browser: Debian's Chromium for the browser tests (Playwright drives it)
 set -euo pipefail
 want=()
+# Capture the lists first: `a | grep -q` under pipefail fails when grep stops reading early.
+libraries=$(ldconfig -p 2>/dev/null || true)
+fonts=$(fc-list 2>/dev/null || true)
+has_library() { grep -q "$1" <<<"$libraries"; }
+has_font() { grep -qi "$1" <<<"$fonts"; }
 case "${1:-}" in
   pdf)
     command -v msgfmt >/dev/null 2>&1 || want+=(gettext)
-    ldconfig -p | grep -q libpango-1.0 || want+=(libpango-1.0-0 libpangoft2-1.0-0)
-    fc-list 2>/dev/null | grep -qi "NotoSansEthiopic\|Noto Sans Ethiopic" || want+=(fonts-noto-core)
+    has_library libpango-1.0 || want+=(libpango-1.0-0 libpangoft2-1.0-0)
+    has_font "Noto Sans Ethiopic" || want+=(fonts-noto-core)
     ;;
   browser)
     command -v msgfmt >/dev/null 2>&1 || want+=(gettext)
     command -v chromium >/dev/null 2>&1 || want+=(chromium)
-    ldconfig -p | grep -q libpango-1.0 || want+=(libpango-1.0-0 libpangoft2-1.0-0)
+    has_library libpango-1.0 || want+=(libpango-1.0-0 libpangoft2-1.0-0)
     ;;
   *) echo "usage: $0 pdf|browser" >&2; exit 2 ;;
 esac

@@ -220,10 +220,9 @@ class UnitMemberAddForm(SubmissionForm, RoleFormMixin):
         return user
 
 
-class UserMembershipAddForm(SubmissionForm, RoleFormMixin):
-    """Give one user a role in one of the units the viewer manages."""
-
-    unit = forms.ModelChoiceField(
+def _member_unit_field(**kwargs: Any) -> forms.ModelChoiceField:
+    """A choice of one of the units whose members the viewer manages (set the queryset)."""
+    return forms.ModelChoiceField(
         label=_("Enhet"),
         queryset=Unit.objects.none(),
         empty_label=_("Velg enhet"),
@@ -232,7 +231,14 @@ class UserMembershipAddForm(SubmissionForm, RoleFormMixin):
             "required": _("Velg en enhet."),
             "invalid_choice": _("Du kan ikke legge til medlemmer i denne enheten."),
         },
+        **kwargs,
     )
+
+
+class UserMembershipAddForm(SubmissionForm, RoleFormMixin):
+    """Give one user a role in one of the units the viewer manages."""
+
+    unit = _member_unit_field()
     field_order = ["unit", "role", "submission_id"]
 
     def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
@@ -293,6 +299,18 @@ class UserCreateForm(SubmissionForm):
         if password and again and password != again:
             self.add_error("password_again", _("Passordene er ikke like."))
         return cleaned
+
+
+class UserCreateInUnitForm(UserCreateForm, RoleFormMixin):
+    """A new member of staff, created by a lead straight into one of their units."""
+
+    unit = _member_unit_field(help_text=_("Brukeren blir medlem av enheten med rollen du velger."))
+    field_order = [*UserCreateForm.field_order, "unit", "role"]
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units.filter(is_active=True).order_by("name")
+        self.set_roles(roles)
 
 
 class UserFilterForm(forms.Form):

@@ -2,7 +2,9 @@
 
 Units are created and changed by the system administrator. Members are managed by the
 administrator (every unit) and by leads (their own units: the chokepoints give 404 for
-others). Users are created, deactivated and reactivated by the administrator only.
+others). Users are created by the administrator, and by leads straight into one of their
+own units with a role. Deactivating and reactivating is for the administrator only: a user
+may work in several units, and deactivation ends the account everywhere.
 """
 
 from helhet.core.policy import Rule, staff
@@ -18,7 +20,7 @@ POLICY: dict[str, Rule] = {
     "organisation:user_detail": staff(Cap.UNIT_MEMBERS),
     "organisation:user_membership_add": staff(Cap.UNIT_MEMBERS),
     "organisation:membership_remove": staff(Cap.UNIT_MEMBERS),
-    "organisation:user_create": staff(Cap.USERS_MANAGE),
+    "organisation:user_create": staff(Cap.UNIT_MEMBERS),
     "organisation:user_deactivate": staff(Cap.USERS_MANAGE),
     "organisation:user_reactivate": staff(Cap.USERS_MANAGE),
 }

@@ -411,3 +411,45 @@ def staff_user_create(
             actor=actor, username=username, full_name=full_name, email=email, password=password
         ),
     )
+
+
+@transaction.atomic
+def staff_user_create_in_unit(
+    *,
+    actor: Any,
+    username: str,
+    full_name: str,
+    email: str,
+    password: str,
+    unit: Unit,
+    role: str,
+    submission_id: uuid.UUID | None = None,
+) -> User:
+    """Create a user straight into a unit with a role, as a lead does: both or neither.
+
+    The lead's rules for giving roles apply (own units, roles within the unit), and are
+    checked before the user is made. Posting the same form twice creates one user and one
+    membership: the membership's submission id is derived from the form's.
+    """
+    if not manages_members_of(user=actor, unit=unit):
+        raise OrganisationError(_("Du kan ikke endre medlemmene i denne enheten."), field="unit")
+    if role not in grantable_roles(user=actor):
+        raise OrganisationError(_("Du kan ikke gi denne rollen."), field="role")
+    user = staff_user_create(
+        actor=actor,
+        username=username,
+        full_name=full_name,
+        email=email,
+        password=password,
+        submission_id=submission_id,
+    )
+    membership_grant(
+        actor=actor,
+        user=user,
+        unit=unit,
+        role=role,
+        submission_id=(
+            uuid.uuid5(submission_id, "membership") if submission_id is not None else None
+        ),
+    )
+    return user

@@ -30,6 +30,7 @@ from helhet.organisation.forms import (
     UnitFilterForm,
     UnitMemberAddForm,
     UserCreateForm,
+    UserCreateInUnitForm,
     UserFilterForm,
     UserMembershipAddForm,
 )
@@ -51,6 +52,7 @@ from helhet.organisation.services import (
     membership_grant,
     membership_revoke,
     staff_user_create,
+    staff_user_create_in_unit,
     unit_create,
     unit_update,
 )
@@ -196,26 +198,45 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def user_create_view(request: HttpRequest) -> HttpResponse:
-    form = UserCreateForm(request.POST or None)
+    """The administrator creates a user and gives roles afterwards; a lead creates the user
+    straight into one of their units, with a role they may give."""
+    manages_all = manages_all_members(user=request.user)
+    form: UserCreateForm
+    if manages_all:
+        form = UserCreateForm(request.POST or None)
+    else:
+        form = UserCreateInUnitForm(
+            request.POST or None,
+            units=member_scope_units(user=request.user),
+            roles=grantable_roles(user=request.user),
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        account = {
+            "actor": request.user,
+            "username": data["username"],
+            "full_name": data["full_name"],
+            "email": data["email"],
+            "password": data["password"],
+            "submission_id": data["submission_id"],
+        }
         try:
-            user = staff_user_create(
-                actor=request.user,
-                username=data["username"],
-                full_name=data["full_name"],
-                email=data["email"],
-                password=data["password"],
-                submission_id=data["submission_id"],
-            )
+            if manages_all:
+                user = staff_user_create(**account)
+            else:
+                user = staff_user_create_in_unit(**account, unit=data["unit"], role=data["role"])
         except DomainError as error:
-            add_domain_error_to_form(form, error)
+            _add_membership_error(form, error, user_field="__all__")
         else:
-            messages.success(
-                request, _("Brukeren er opprettet. Gi brukeren en rolle i en enhet nedenfor.")
-            )
+            if manages_all:
+                message = _("Brukeren er opprettet. Gi brukeren en rolle i en enhet nedenfor.")
+            else:
+                message = _("Brukeren er opprettet og har fått rollen i enheten.")
+            messages.success(request, message)
             return redirect("organisation:user_detail", user_id=user.pk)
-    return render(request, "organisation/user_form.html", {"form": form})
+    return render(
+        request, "organisation/user_form.html", {"form": form, "manages_all": manages_all}
+    )
 
 
 def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:

@@ -2,7 +2,8 @@
 
 "member" is the crisis centre's lead (they manage the members of their own unit) and
 "other_unit" a worker at NAV (no capability for these pages: 403). The lead gets 403 on
-the administrator's pages (units, creating and deactivating users). Leads of another unit
+the administrator's pages (units, deactivating and reactivating users), and may create
+users (straight into their own units). Leads of another unit
 (404 for this unit's objects) are tested in test_members.py.
 """
 
@@ -52,7 +53,7 @@ CASES = [
     _case("organisation:unit_detail", LEAD_AND_ADMIN, kwargs=_shelter),
     _case("organisation:unit_member_add", LEAD_AND_ADMIN, kwargs=_shelter),
     _case("organisation:user_list", LEAD_AND_ADMIN),
-    _case("organisation:user_create", ADMIN_ONLY),
+    _case("organisation:user_create", LEAD_AND_ADMIN),
     _case("organisation:user_detail", LEAD_AND_ADMIN, kwargs=_colleague),
     _case("organisation:user_membership_add", LEAD_AND_ADMIN, kwargs=_colleague),
     _case("organisation:membership_remove", LEAD_AND_ADMIN, kwargs=_colleague_membership),

@@ -16,7 +16,11 @@ from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
 from helhet.organisation.models import Membership
 from helhet.organisation.roles import Role
-from helhet.organisation.services import membership_add
+from helhet.organisation.services import (
+    OrganisationError,
+    membership_add,
+    staff_user_create_in_unit,
+)
 
 LIST = reverse("organisation:user_list")
 CREATE = reverse("organisation:user_create")
@@ -136,7 +140,7 @@ def test_the_lead_finds_links_to_their_units_on_the_list(cast, login_as, client)
     assert reverse("organisation:unit_detail", kwargs={"unit_id": cast.shelter.pk}) in (
         response.content.decode()
     )
-    assert "Ny bruker" not in response.content.decode()
+    assert CREATE in response.content.decode()
 
 
 def test_the_user_list_paginates_with_a_fixed_number_of_queries(
@@ -250,12 +254,128 @@ def test_every_required_field_has_its_own_message(cast, login_as, client):
     assert errors["submission_id"]
 
 
-def test_a_lead_cannot_create_users(cast, login_as, client):
+def test_the_administrators_form_asks_for_no_unit_or_role(cast, login_as, client):
+    login_as(cast.admin)
+
+    form = client.get(CREATE).context["form"]
+
+    assert "unit" not in form.fields
+    assert "role" not in form.fields
+
+
+# A lead creating a user in their own unit
+
+
+def test_a_lead_creates_a_user_in_their_unit_and_lands_on_the_users_page(cast, login_as, client):
+    login_as(cast.shelter_lead)
+
+    page = client.get(CREATE)
+    response = client.post(CREATE, _new_user(unit=cast.shelter.pk, role=Role.WORKER), follow=True)
+
+    user = User.objects.get(username="kari.nordmann")
+    assert list(page.context["form"].fields["unit"].queryset) == [cast.shelter]
+    assert response.redirect_chain == [(_detail(user), 302)]
+    assert response.status_code == 200
+    assert [(m.unit, m.role) for m in response.context["memberships"]] == [
+        (cast.shelter, Role.WORKER)
+    ]
+    assert "Brukeren er opprettet og har fått rollen i enheten." in response.content.decode()
+    assert "Bare systemadministratoren kan deaktivere brukere" in response.content.decode()
+    assert user.check_password(NEW_PASSWORD)
+    assert Event.objects.filter(
+        kind=EventKind.CREATE, object_type="accounts.user", object_id=str(user.pk)
+    ).exists()
+    assert Event.objects.filter(
+        kind=EventKind.CREATE,
+        object_type="organisation.membership",
+        detail=f"user:{user.pk} role:{Role.WORKER}",
+    ).exists()
+
+
+def test_a_lead_cannot_create_a_user_in_a_unit_that_is_not_theirs(cast, login_as, client):
+    login_as(cast.shelter_lead)
+
+    response = client.post(CREATE, _new_user(unit=cast.nav.pk, role=Role.WORKER))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["unit"] == [
+        "Du kan ikke legge til medlemmer i denne enheten."
+    ]
+    assert not User.objects.filter(username="kari.nordmann").exists()
+
+
+@pytest.mark.parametrize("role", [Role.PRIVACY_OFFICER, Role.SYSTEM_ADMIN])
+def test_a_lead_cannot_create_a_user_with_a_role_beyond_the_unit(cast, login_as, client, role):
+    login_as(cast.shelter_lead)
+
+    response = client.post(CREATE, _new_user(unit=cast.shelter.pk, role=role))
+
+    assert response.context["form"].errors["role"] == ["Du kan ikke gi denne rollen."]
+    assert not User.objects.filter(username="kari.nordmann").exists()
+    assert not Membership.objects.filter(role=role, unit=cast.shelter).exists()
+
+
+def test_a_lead_must_choose_a_unit_and_a_role(cast, login_as, client):
     login_as(cast.shelter_lead)
 
     response = client.post(CREATE, _new_user())
 
-    assert response.status_code == 403
+    errors = response.context["form"].errors
+    assert errors["unit"] == ["Velg en enhet."]
+    assert errors["role"] == ["Velg en rolle."]
+    assert not User.objects.filter(username="kari.nordmann").exists()
+
+
+def test_a_double_submit_by_a_lead_creates_one_user_with_one_role(cast, login_as, client):
+    login_as(cast.shelter_lead)
+    data = _new_user(unit=cast.shelter.pk, role=Role.COORDINATOR)
+
+    first = client.post(CREATE, data)
+    second = client.post(CREATE, data)
+
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    user = User.objects.get(username="kari.nordmann")
+    assert list(Membership.objects.filter(user=user).values_list("unit", "role")) == [
+        (cast.shelter.pk, Role.COORDINATOR)
+    ]
+    assert Event.objects.filter(kind=EventKind.CREATE, object_type="accounts.user").count() == 1
+    assert (
+        Event.objects.filter(
+            kind=EventKind.CREATE,
+            object_type="organisation.membership",
+            detail__contains=str(user.pk),
+        ).count()
+        == 1
+    )
+
+
+def test_a_lead_cannot_deactivate_the_user_they_created(cast, login_as, client):
+    login_as(cast.shelter_lead)
+    client.post(CREATE, _new_user(unit=cast.shelter.pk, role=Role.WORKER))
+    user = User.objects.get(username="kari.nordmann")
+
+    assert client.post(_deactivate(user)).status_code == 403
+    user.refresh_from_db()
+    assert user.is_active is True
+
+
+def test_creating_in_a_unit_is_all_or_nothing(cast):
+    cast.nav.is_active = False
+    cast.nav.save()
+
+    with pytest.raises(OrganisationError):
+        staff_user_create_in_unit(
+            actor=cast.admin,
+            username="kari.nordmann",
+            full_name="Kari Nordmann",
+            email="kari.nordmann@fjordvik.kommune.no",
+            password=NEW_PASSWORD,
+            unit=cast.nav,
+            role=Role.WORKER,
+            submission_id=uuid.uuid4(),
+        )
+
     assert not User.objects.filter(username="kari.nordmann").exists()
 
 

@@ -46,7 +46,7 @@ def test_every_catalogue_holds_the_same_strings_as_the_english_one(language):
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_every_catalogue_compiles_with_matching_placeholders(language, tmp_path):
+def test_every_catalogue_compiles_with_matching_format_fields(language, tmp_path):
     result = subprocess.run(
         ["msgfmt", "--check", "-o", str(tmp_path / "django.mo"), str(catalogue(language))],
         capture_output=True,

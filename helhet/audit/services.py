@@ -125,6 +125,29 @@ def event_record(
     )[0]
 
 
+def event_record_for(
+    *,
+    kind: str,
+    actor: Any,
+    obj: Any,
+    person_id: int | None = None,
+    unit: Any = None,
+    purpose: str = "",
+    detail: str = "",
+) -> Event:
+    """Append one event about a saved model instance (its type is the model's label)."""
+    return event_record(
+        kind=kind,
+        actor=actor,
+        object_type=obj._meta.label_lower,
+        object_id=obj.pk,
+        person_id=person_id,
+        unit=unit,
+        purpose=purpose,
+        detail=detail,
+    )
+
+
 def break_glass_grant(
     *,
     actor: Any,

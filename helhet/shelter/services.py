@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.audit.services import event_record, event_record_for
 from helhet.core.errors import DomainError
 from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
@@ -64,10 +64,8 @@ from helhet.shelter.models import (
 )
 
 STAY = "shelter.stay"
-STAY_CHILD = "shelter.staychild"
 SAFETY_PLAN = "shelter.safetyplan"
 THREAT_ASSESSMENT = "shelter.threatassessment"
-FOLLOWUP_PLAN = "shelter.followupplan"
 FOLLOWUP_TASK = "shelter.followuptask"
 
 # How long after registering a phone contact its author may still undo it.
@@ -149,11 +147,10 @@ def answer_option_create(
     )
     option.full_clean()
     option.save()
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="shelter.answeroption",
-        object_id=option.pk,
+        obj=option,
         detail=f"{answer_list}:{code}",
     )
     return option
@@ -167,11 +164,10 @@ def answer_option_set_active(*, actor: Any, option: AnswerOption, is_active: boo
     option.is_active = is_active
     option.deactivated_at = None if is_active else timezone.now()
     option.save(update_fields=["is_active", "deactivated_at"])
-    event_record(
+    event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type="shelter.answeroption",
-        object_id=option.pk,
+        obj=option,
         detail="activated" if is_active else "deactivated",
     )
     return option
@@ -220,9 +216,7 @@ def room_create(*, actor: Any, unit: Unit, data: RoomInput) -> Room:
     room = Room(unit=unit, **{name: getattr(data, name) for name in _ROOM_FIELDS})
     room.full_clean()
     room.save()
-    event_record(
-        kind=EventKind.CREATE, actor=actor, object_type="shelter.room", object_id=room.pk, unit=unit
-    )
+    event_record_for(kind=EventKind.CREATE, actor=actor, obj=room, unit=unit)
     return room
 
 
@@ -247,11 +241,10 @@ def room_update(*, actor: Any, room: Room, data: RoomInput) -> Room:
         setattr(room, name, getattr(data, name))
     room.full_clean()
     room.save(update_fields=[*changed, "updated_at"])
-    event_record(
+    event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type="shelter.room",
-        object_id=room.pk,
+        obj=room,
         unit=room.unit,
         detail=",".join(changed),
     )
@@ -271,11 +264,10 @@ def bed_create(*, actor: Any, room: Room, label: str, kind: str = BedKind.ADULT)
     bed = Bed(room=room, label=label, kind=kind)
     bed.full_clean()
     bed.save()
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="shelter.bed",
-        object_id=bed.pk,
+        obj=bed,
         unit=room.unit,
     )
     return bed
@@ -294,11 +286,10 @@ def bed_set_active(*, actor: Any, bed: Bed, is_active: bool) -> Bed:
         raise ShelterError(_("Sengen er i bruk. Flytt beboeren først."), field="bed")
     bed.is_active = is_active
     bed.save(update_fields=["is_active", "updated_at"])
-    event_record(
+    event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type="shelter.bed",
-        object_id=bed.pk,
+        obj=bed,
         unit=bed.room.unit,
         detail="activated" if is_active else "deactivated",
     )
@@ -335,11 +326,10 @@ def room_closure_create(
     )
     closure.full_clean()
     closure.save()
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="shelter.roomclosure",
-        object_id=closure.pk,
+        obj=closure,
         unit=room.unit,
     )
     return closure
@@ -390,11 +380,10 @@ def phone_contact_create(
     contact.full_clean(exclude=["submission_id"])
     contact.save()
     contact.topics.set(topics)
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="shelter.phonecontact",
-        object_id=contact.pk,
+        obj=contact,
         unit=unit,
     )
     return contact
@@ -485,11 +474,10 @@ def day_user_create(*, actor: Any, unit: Unit, data: DayUserInput) -> DayUser:
             source=f"shelter.dayuser:{day_user.pk}",
         )
         day_user.save(update_fields=["person"])
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="shelter.dayuser",
-        object_id=day_user.pk,
+        obj=day_user,
         person_id=day_user.person_id,
         unit=unit,
     )
@@ -553,11 +541,10 @@ def day_contact_create(
     contact.save()
     contact.topics.set(topics)
     contact.staff.set(list(data.staff) or [actor])
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="shelter.daycontact",
-        object_id=contact.pk,
+        obj=contact,
         person_id=day_user.person_id,
         unit=unit,
     )
@@ -740,11 +727,10 @@ def _add_child(
     child_stay.save()
     child_stay.first_stay_of_year = _first_child_stay_of_year(child_stay)
     child_stay.save(update_fields=["first_stay_of_year"])
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type=STAY_CHILD,
-        object_id=child_stay.pk,
+        obj=child_stay,
         person_id=person.pk,
         unit=stay.unit,
     )
@@ -816,11 +802,10 @@ def stay_create(
     stay.violence_types.set(violence)
     stay.first_stay_of_year = _first_resident_stay_of_year(stay)
     stay.save(update_fields=["first_stay_of_year"])
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type=STAY,
-        object_id=stay.pk,
+        obj=stay,
         person_id=stay.resident_id,
         unit=unit,
     )
@@ -859,11 +844,10 @@ def stay_update(*, actor: Any, stay: Stay, data: StayInput) -> Stay:
     if "arrived_on" in changed:
         stay.first_stay_of_year = _first_resident_stay_of_year(stay)
         stay.save(update_fields=["first_stay_of_year"])
-    event_record(
+    event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type=STAY,
-        object_id=stay.pk,
+        obj=stay,
         person_id=stay.resident_id,
         unit=stay.unit,
         detail=",".join(changed),
@@ -946,11 +930,10 @@ def stay_end(*, actor: Any, stay: Stay, departed_on: date | None, destination: A
     for allocation in stay.allocations.filter(Q(ends_on__isnull=True) | Q(ends_on__gt=departed_on)):
         allocation.ends_on = max(departed_on, allocation.starts_on)
         allocation.save(update_fields=["ends_on"])
-    event_record(
+    event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type=STAY,
-        object_id=stay.pk,
+        obj=stay,
         person_id=stay.resident_id,
         unit=stay.unit,
         detail="departed_on,destination",
@@ -1017,11 +1000,10 @@ def _save_allocation(
             allocation.save()
     except IntegrityError as exc:
         raise BedTakenError(_taken_message(), field="bed") from exc
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="shelter.bedallocation",
-        object_id=allocation.pk,
+        obj=allocation,
         person_id=stay_child.child_id if stay_child else stay.resident_id,
         unit=stay.unit,
         detail=f"bed:{bed.pk}",
@@ -1176,11 +1158,10 @@ def capacity_referral_create(
     )
     referral.full_clean(exclude=["submission_id"])
     referral.save()
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="shelter.capacityreferral",
-        object_id=referral.pk,
+        obj=referral,
         unit=unit,
     )
     return referral
@@ -1244,11 +1225,10 @@ def safety_plan_save(
     plan.save()
     # A second save the same day by the same person is a correction, not a new review.
     SafetyPlanReview.objects.get_or_create(plan=plan, reviewed_on=reviewed_on, reviewed_by=actor)
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE if created else EventKind.UPDATE,
         actor=actor,
-        object_type=SAFETY_PLAN,
-        object_id=plan.pk,
+        obj=plan,
         person_id=stay.resident_id,
         unit=stay.unit,
         detail="sections",
@@ -1304,11 +1284,10 @@ def threat_assessment_create(
         setattr(assessment, f"{name}_enc", token)
     assessment.full_clean(exclude=["stay", "submission_id"])
     assessment.save()
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type=THREAT_ASSESSMENT,
-        object_id=assessment.pk,
+        obj=assessment,
         person_id=stay.resident_id,
         unit=stay.unit,
     )
@@ -1344,11 +1323,10 @@ def followup_plan_start(*, actor: Any, stay: Stay, started_on: date | None = Non
         for category in TaskCategory
         if category != TaskCategory.OTHER
     )
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type=FOLLOWUP_PLAN,
-        object_id=plan.pk,
+        obj=plan,
         person_id=stay.resident_id,
         unit=stay.unit,
     )
@@ -1408,11 +1386,10 @@ def followup_consent_record(*, actor: Any, plan: FollowUpPlan, data: ConsentInpu
         ]
     )
     plan.consent_units.set(units)
-    event_record(
+    event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type=FOLLOWUP_PLAN,
-        object_id=plan.pk,
+        obj=plan,
         person_id=plan.stay.resident_id,
         unit=plan.stay.unit,
         purpose=_("Samtykke til deling"),
@@ -1471,11 +1448,10 @@ def followup_task_create(
         )["notes"]
     task.full_clean(exclude=["plan", "responsible_unit", "submission_id"])
     task.save()
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type=FOLLOWUP_TASK,
-        object_id=task.pk,
+        obj=task,
         person_id=plan.stay.resident_id,
         unit=plan.stay.unit,
     )
@@ -1523,11 +1499,10 @@ def followup_task_update(
             "updated_at",
         ]
     )
-    event_record(
+    event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type=FOLLOWUP_TASK,
-        object_id=task.pk,
+        obj=task,
         person_id=task.plan.stay.resident_id,
         unit=task.responsible_unit,
         detail=",".join(changed),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -110,6 +111,9 @@ TEMPLATES = [
         },
     }
 ]
+
+# Every form is drawn by our field and form templates (core/templates/core/forms/).
+FORM_RENDERER = "helhet.core.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

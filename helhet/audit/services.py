@@ -125,6 +125,12 @@ def event_record(
     )[0]
 
 
+def object_type_of(model: Any) -> str:
+    """The object type an event names for a model class or instance: its label
+    (`shelter.stay`). The one place object types come from."""
+    return str(model._meta.label_lower)
+
+
 def event_record_for(
     *,
     kind: str,
@@ -139,7 +145,7 @@ def event_record_for(
     return event_record(
         kind=kind,
         actor=actor,
-        object_type=obj._meta.label_lower,
+        object_type=object_type_of(obj),
         object_id=obj.pk,
         person_id=person_id,
         unit=unit,

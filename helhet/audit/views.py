@@ -16,7 +16,8 @@ from helhet.audit.selectors import EventFilter, event_search
 from helhet.audit.services import AuditError
 from helhet.audit.services import break_glass_review as review_service
 from helhet.core.errors import add_domain_error_to_form
-from helhet.core.lists import paginate, posted
+from helhet.core.forms import posted
+from helhet.core.lists import paginate
 
 EVENT_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 25
@@ -31,18 +32,18 @@ def event_list(request: HttpRequest) -> HttpResponse:
         events = event_search(filters=filters).none()
     else:
         events = event_search(filters=filters)
-    page, querystring = paginate(request, events, EVENT_PAGE_SIZE)
+    page = paginate(request, events, EVENT_PAGE_SIZE)
     return render(
         request,
         "audit/event_list.html",
-        {"form": form, "page_obj": page, "querystring_without_page": querystring},
+        {"form": form, "page_obj": page},
     )
 
 
 @never_cache
 def break_glass_queue(request: HttpRequest) -> HttpResponse:
     """Uses of break-glass waiting for review, oldest first."""
-    page, querystring = paginate(
+    page = paginate(
         request, selectors.break_glass_queue(reviewed=False), QUEUE_PAGE_SIZE
     )
     return render(
@@ -50,7 +51,6 @@ def break_glass_queue(request: HttpRequest) -> HttpResponse:
         "audit/break_glass_queue.html",
         {
             "page_obj": page,
-            "querystring_without_page": querystring,
             "reviewed": False,
         },
     )
@@ -59,13 +59,13 @@ def break_glass_queue(request: HttpRequest) -> HttpResponse:
 @never_cache
 def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
     """Uses of break-glass already reviewed, newest review first."""
-    page, querystring = paginate(
+    page = paginate(
         request, selectors.break_glass_queue(reviewed=True), QUEUE_PAGE_SIZE
     )
     return render(
         request,
         "audit/break_glass_queue.html",
-        {"page_obj": page, "querystring_without_page": querystring, "reviewed": True},
+        {"page_obj": page, "reviewed": True},
     )
 
 

@@ -64,25 +64,24 @@ def service_list(request: HttpRequest) -> HttpResponse:
         published=filters.get("published", ""),
         organization_id=str(organization.pk) if organization else "",
     )
-    page, querystring = paginate(request, services)
+    page = paginate(request, services)
     return render(
         request,
         "directory/service_list.html",
         {
             "form": form,
             "page_obj": page,
-            "querystring_without_page": querystring,
             "cutoff": reverify_cutoff(),
         },
     )
 
 
 def reverify_list(request: HttpRequest) -> HttpResponse:
-    page, querystring = paginate(request, services_needing_reverification())
+    page = paginate(request, services_needing_reverification())
     return render(
         request,
         "directory/reverify_list.html",
-        {"page_obj": page, "querystring_without_page": querystring, "cutoff": reverify_cutoff()},
+        {"page_obj": page, "cutoff": reverify_cutoff()},
     )
 
 
@@ -212,11 +211,11 @@ def service_verify_view(request: HttpRequest, service_id: str) -> HttpResponse:
 
 def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
     service = get_service_for(request.user, service_id, purpose="directory.history")
-    page, querystring = paginate(request, service_changes(service=service))
+    page = paginate(request, service_changes(service=service))
     return render(
         request,
         "directory/service_history.html",
-        {"service": service, "page_obj": page, "querystring_without_page": querystring},
+        {"service": service, "page_obj": page},
     )
 
 
@@ -282,11 +281,11 @@ def organization_create_view(request: HttpRequest) -> HttpResponse:
 
 def location_list(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "")[:200]
-    page, querystring = paginate(request, staff_location_list(text=text))
+    page = paginate(request, staff_location_list(text=text))
     return render(
         request,
         "directory/location_list.html",
-        {"page_obj": page, "querystring_without_page": querystring, "q": text},
+        {"page_obj": page, "q": text},
     )
 
 

@@ -64,11 +64,11 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     form = UnitFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     units = unit_search(query=filters.get("q", ""), unit_type=filters.get("unit_type", ""))
-    page, querystring = paginate(request, units)
+    page = paginate(request, units)
     return render(
         request,
         "organisation/unit_list.html",
-        {"form": form, "page_obj": page, "querystring_without_page": querystring},
+        {"form": form, "page_obj": page},
     )
 
 
@@ -180,7 +180,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
         unit=filters.get("unit"),
         status=filters.get("status", ""),
     )
-    page, querystring = paginate(request, users)
+    page = paginate(request, users)
     manages_all = manages_all_members(user=request.user)
     return render(
         request,
@@ -188,7 +188,6 @@ def user_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page_obj": page,
-            "querystring_without_page": querystring,
             "manages_all": manages_all,
             # A lead reaches their units from here; the administrator has the unit list.
             "own_units": [] if manages_all else list(scope.order_by("name")),

@@ -20,7 +20,8 @@ from django.views.decorators.http import require_http_methods
 from helhet.audit.choices import EventKind
 from helhet.audit.selectors import break_glass_active_grant, person_access_log
 from helhet.core.errors import add_domain_error_to_form
-from helhet.core.lists import paginate, posted
+from helhet.core.forms import posted
+from helhet.core.lists import paginate
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
 from helhet.people import access, services
@@ -54,7 +55,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form = PersonSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     persons = person_search(user=request.user, query=query).select_related("key")
-    page, querystring = paginate(request, persons, PAGE_SIZE)
+    page = paginate(request, persons, PAGE_SIZE)
     rows = persons_data(page.object_list)
     unit_of = access.record_list_reads(
         request.user, [row.person for row in rows], purpose=Purpose.LIST
@@ -68,7 +69,6 @@ def person_list(request: HttpRequest) -> HttpResponse:
             # A person with no unit of the user's is seen through break-glass.
             "rows": [(row, unit_of[row.person.pk] is None) for row in rows],
             "page_obj": page,
-            "querystring_without_page": querystring,
             "can_register": units_with(user=request.user, capability=Cap.CASE_EDIT).exists(),
         },
     )
@@ -245,11 +245,11 @@ def _log_context(person: Person) -> dict[str, Any]:
 def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
     """Who has seen or changed this person's data, and when, and why."""
     person = access.get_person_for_access_log(request.user, person_id, purpose=Purpose.ACCESS_LOG)
-    page, querystring = paginate(request, person_access_log(person_id=person.pk), LOG_PAGE_SIZE)
+    page = paginate(request, person_access_log(person_id=person.pk), LOG_PAGE_SIZE)
     return render(
         request,
         "people/access_log.html",
-        {**_log_context(person), "page_obj": page, "querystring_without_page": querystring},
+        {**_log_context(person), "page_obj": page},
     )
 
 

@@ -220,14 +220,13 @@ def _centre_staff(unit: Any) -> Any:
 @require_GET
 def day_list(request: HttpRequest) -> HttpResponse:
     unit = access.get_centre_for(request)
-    page, querystring = paginate(request, selectors.day_contact_list(unit=unit))
+    page = paginate(request, selectors.day_contact_list(unit=unit))
     return _render(
         request,
         "shelter/day_list.html",
         {
             "unit": unit,
             "page_obj": page,
-            "querystring_without_page": querystring,
         },
     )
 
@@ -290,7 +289,7 @@ def stay_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "open")
     if status not in ("open", "ended", "all"):
         status = "open"
-    page, querystring = paginate(request, selectors.stay_list(unit=unit, status=status))
+    page = paginate(request, selectors.stay_list(unit=unit, status=status))
     stays = list(page.object_list)
     names = selectors.names_of(stay.resident for stay in stays)
     access.record_persons_shown(
@@ -308,7 +307,6 @@ def stay_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "page_obj": page,
             "status": status,
-            "querystring_without_page": querystring,
         },
     )
 
@@ -961,7 +959,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 def task_list(request: HttpRequest) -> HttpResponse:
     """Tasks my unit is responsible for: the centre's own, and those shared with consent."""
     status = request.GET.get("status", "open")
-    page, querystring = paginate(
+    page = paginate(
         request, selectors.unit_task_list(user=request.user, status=status)
     )
     tasks = list(page.object_list)
@@ -988,7 +986,6 @@ def task_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "page_obj": page,
             "status": status,
-            "querystring_without_page": querystring,
         },
     )
 

@@ -49,6 +49,13 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.kind} {self.object_type}:{self.object_id}"
 
+    @property
+    def purpose_label(self) -> str:
+        """The purpose in the reader's language (events store a code)."""
+        from helhet.audit.purposes import purpose_label
+
+        return purpose_label(self.purpose)
+
 
 class BreakGlassGrant(models.Model):
     """A user opened a record outside their access in an emergency, with a reason.

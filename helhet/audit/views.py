@@ -43,9 +43,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @never_cache
 def break_glass_queue(request: HttpRequest) -> HttpResponse:
     """Uses of break-glass waiting for review, oldest first."""
-    page = paginate(
-        request, selectors.break_glass_queue(reviewed=False), QUEUE_PAGE_SIZE
-    )
+    page = paginate(request, selectors.break_glass_queue(reviewed=False), QUEUE_PAGE_SIZE)
     return render(
         request,
         "audit/break_glass_queue.html",
@@ -59,9 +57,7 @@ def break_glass_queue(request: HttpRequest) -> HttpResponse:
 @never_cache
 def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
     """Uses of break-glass already reviewed, newest review first."""
-    page = paginate(
-        request, selectors.break_glass_queue(reviewed=True), QUEUE_PAGE_SIZE
-    )
+    page = paginate(request, selectors.break_glass_queue(reviewed=True), QUEUE_PAGE_SIZE)
     return render(
         request,
         "audit/break_glass_queue.html",

@@ -109,7 +109,9 @@ def fetch_or_404(
                 .values_list("pk" if person == "pk" else person.removesuffix("_id"), flat=True)
                 .first()
             )
-        raise deny(user, object_type=object_type, raw_id=raw_id, purpose=purpose, person_id=person_id)
+        raise deny(
+            user, object_type=object_type, raw_id=raw_id, purpose=purpose, person_id=person_id
+        )
     if record:
         event_record(
             kind=kind,

@@ -21,11 +21,26 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 # Widgets drawn as a box the design system styles with `ds-input`.
-_BOXED = (forms.TextInput, forms.NumberInput, forms.EmailInput, forms.URLInput,
-          forms.PasswordInput, forms.DateInput, forms.DateTimeInput, forms.TimeInput,
-          forms.Textarea, forms.Select, forms.SelectMultiple)
-_UNBOXED = (forms.CheckboxInput, forms.RadioSelect, forms.CheckboxSelectMultiple,
-            forms.HiddenInput, forms.FileInput)
+_BOXED = (
+    forms.TextInput,
+    forms.NumberInput,
+    forms.EmailInput,
+    forms.URLInput,
+    forms.PasswordInput,
+    forms.DateInput,
+    forms.DateTimeInput,
+    forms.TimeInput,
+    forms.Textarea,
+    forms.Select,
+    forms.SelectMultiple,
+)
+_UNBOXED = (
+    forms.CheckboxInput,
+    forms.RadioSelect,
+    forms.CheckboxSelectMultiple,
+    forms.HiddenInput,
+    forms.FileInput,
+)
 
 
 class DesignSystemBoundField(BoundField):

@@ -20,8 +20,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from helhet.people import contexts
+
 _TOKEN_PREFIX = "v1."  # noqa: S105 - a format marker, not a secret
-_WRAP_AAD = b"helhet:person-data-key"
+_WRAP_AAD = contexts.DATA_KEY_WRAP.encode("ascii")
 
 
 class CryptoError(Exception):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from helhet.core.errors import DomainError
+from helhet.people import contexts
 from helhet.people.crypto import CryptoError, decrypt_field, encrypt_field, unwrap_data_key
 from helhet.people.models import Person, PersonKey
 
@@ -34,10 +35,13 @@ def _data_key(person: Person) -> bytes:
 
 
 def seal(person: Person, values: dict[str, str], *, context: str) -> dict[str, str]:
-    """Encrypt each value under the person's key; `context` names the record (type and uid)."""
+    """Encrypt each value under the person's key; `context` names the record:
+    `contexts.record(contexts.SAFETY_PLAN, plan.uid)`, never a string made on the spot."""
     data_key = _data_key(person)
     return {
-        name: encrypt_field(data_key, (value or "").strip(), aad=f"{context}:{name}")
+        name: encrypt_field(
+            data_key, (value or "").strip(), aad=contexts.sealed_field(context, name)
+        )
         for name, value in values.items()
     }
 
@@ -47,7 +51,7 @@ def unseal(person: Person, tokens: dict[str, str], *, context: str) -> dict[str,
     try:
         data_key = _data_key(person)
         return {
-            name: decrypt_field(data_key, token, aad=f"{context}:{name}")
+            name: decrypt_field(data_key, token, aad=contexts.sealed_field(context, name))
             for name, token in tokens.items()
         }
     except (SealError, CryptoError):

@@ -14,6 +14,7 @@ from helhet.audit.selectors import break_glass_object_ids
 from helhet.organisation.models import Unit
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
+from helhet.people import contexts
 from helhet.people.crypto import CryptoError, blind_index, decrypt_field, unwrap_data_key
 from helhet.people.models import ENCRYPTED_FIELDS, Person
 
@@ -138,7 +139,9 @@ def _decrypt(person: Person, names: Iterable[str]) -> dict[str, str]:
         raise CryptoError("The person has no key (erased).") from exc
     data_key = unwrap_data_key(key_row.master_key_id, key_row.wrapped_key)
     return {
-        name: decrypt_field(data_key, getattr(person, f"{name}_enc"), aad=f"{person.uid}:{name}")
+        name: decrypt_field(
+            data_key, getattr(person, f"{name}_enc"), aad=contexts.person_field(person.uid, name)
+        )
         for name in names
     }
 

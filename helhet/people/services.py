@@ -17,6 +17,7 @@ from helhet.audit.models import BreakGlassGrant
 from helhet.audit.services import REASON_MIN_LENGTH, break_glass_grant, event_record
 from helhet.core.errors import DomainError
 from helhet.organisation.models import Unit
+from helhet.people import contexts
 from helhet.people.choices import AddressProtection, Gender, Purpose
 from helhet.people.crypto import (
     blind_index,
@@ -156,7 +157,11 @@ def _encrypt_into(person: Person, data_key: bytes, data: PersonInput) -> list[st
     changed = []
     for name in ENCRYPTED_FIELDS:
         value = str(getattr(data, name) or "")
-        setattr(person, f"{name}_enc", encrypt_field(data_key, value, aad=f"{person.uid}:{name}"))
+        setattr(
+            person,
+            f"{name}_enc",
+            encrypt_field(data_key, value, aad=contexts.person_field(person.uid, name)),
+        )
         changed.append(f"{name}_enc")
     return changed
 

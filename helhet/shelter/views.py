@@ -47,7 +47,15 @@ from helhet.shelter.forms import (
     ThreatForm,
     occupant_choices,
 )
-from helhet.shelter.models import AnswerOption, FollowUpPlan, Room, SafetyPlan, Stay
+from helhet.shelter.models import (
+    SAFETY_PLAN_SECTIONS,
+    AnswerOption,
+    FollowUpPlan,
+    Room,
+    SafetyPlan,
+    Stay,
+)
+from helhet.shelter.services.rooms import ROOM_FIELDS
 
 
 def _centre_nav(request: HttpRequest) -> dict[str, Any]:
@@ -759,7 +767,7 @@ def safety_plan(request: HttpRequest, pk: int) -> HttpResponse:
                 services.safety_plan_save(
                     actor=request.user,
                     stay=stay,
-                    sections={name: data[name] for name in services.SAFETY_PLAN_SECTIONS},
+                    sections={name: data[name] for name in SAFETY_PLAN_SECTIONS},
                     reviewed_on=data["reviewed_on"],
                     next_review_on=data["next_review_on"],
                 )
@@ -959,9 +967,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 def task_list(request: HttpRequest) -> HttpResponse:
     """Tasks my unit is responsible for: the centre's own, and those shared with consent."""
     status = request.GET.get("status", "open")
-    page = paginate(
-        request, selectors.unit_task_list(user=request.user, status=status)
-    )
+    page = paginate(request, selectors.unit_task_list(user=request.user, status=status))
     tasks = list(page.object_list)
     names = selectors.names_of({task.plan.stay.resident for task in tasks})
     access.record_persons_shown(
@@ -1073,7 +1079,7 @@ def room_list(request: HttpRequest) -> HttpResponse:
 def room_detail(request: HttpRequest, pk: int) -> HttpResponse:
     room = access.get_room_for(request.user, pk, purpose=Purpose.ROOMS)
     action = request.POST.get("action")
-    initial = {name: getattr(room, name) for name in services._ROOM_FIELDS}
+    initial = {name: getattr(room, name) for name in ROOM_FIELDS}
     room_form = RoomForm(request.POST if action == "room" else None, initial=initial)
     bed_form = BedForm(request.POST if action == "bed" else None)
     closure_form = ClosureForm(request.POST if action == "closure" else None)

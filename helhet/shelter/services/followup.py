@@ -1,0 +1,245 @@
+"""Writes of the follow-up plan after a stay: the checklist, consent to share, tasks."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from helhet.audit.choices import EventKind
+from helhet.audit.services import event_record_for
+from helhet.organisation.models import Unit
+from helhet.people.sealing import seal
+from helhet.shelter.choices import OPEN_TASK_STATUSES, ConsentScope, TaskCategory, TaskStatus
+from helhet.shelter.models import FollowUpPlan, FollowUpTask, Stay
+from helhet.shelter.services.base import ShelterError, current_day
+
+FOLLOWUP_TASK = "shelter.followuptask"
+# The default deadline of a checklist task, counted from the day the plan starts.
+DEFAULT_TASK_DAYS = 14
+
+
+def task_context(task: FollowUpTask) -> str:
+    return f"{FOLLOWUP_TASK}:{task.uid}"
+
+
+@transaction.atomic
+def followup_plan_start(*, actor: Any, stay: Stay, started_on: date | None = None) -> FollowUpPlan:
+    """Start the re-establishment plan with the default checklist. The centre is responsible
+    for every task until a worker hands one to another unit."""
+    existing = FollowUpPlan.objects.filter(stay=stay).first()
+    if existing is not None:
+        return existing
+    started_on = started_on or current_day()
+    if started_on > current_day():
+        raise ShelterError(_("Startdatoen kan ikke være fram i tid."), field="started_on")
+    plan = FollowUpPlan(stay=stay, started_on=started_on, created_by=actor)
+    plan.full_clean(exclude=["stay"])
+    plan.save()
+    due = started_on + timedelta(days=DEFAULT_TASK_DAYS)
+    FollowUpTask.objects.bulk_create(
+        FollowUpTask(
+            plan=plan,
+            category=category,
+            title=str(category.label),
+            responsible_unit=stay.unit,
+            due_on=due,
+            updated_by=actor,
+        )
+        for category in TaskCategory
+        if category != TaskCategory.OTHER
+    )
+    event_record_for(
+        kind=EventKind.CREATE,
+        actor=actor,
+        obj=plan,
+        person_id=stay.resident_id,
+        unit=stay.unit,
+    )
+    return plan
+
+
+@dataclass
+class ConsentInput:
+    share_consent: bool
+    scope: str = ConsentScope.TASKS
+    units: Sequence[Unit] = ()
+    given_on: date | None = None
+    expires_on: date | None = None
+
+
+@transaction.atomic
+def followup_consent_record(*, actor: Any, plan: FollowUpPlan, data: ConsentInput) -> FollowUpPlan:
+    """Record the person's consent to share follow-up tasks with other units (and with
+    which), or its withdrawal. Without consent, every task stays internal to the centre."""
+    today = current_day()
+    if data.share_consent:
+        units = [unit for unit in data.units if unit.pk != plan.stay.unit_id]
+        if not units:
+            raise ShelterError(
+                _("Velg hvilke enheter personen samtykker til at oppgaver deles med."),
+                field="units",
+            )
+        given_on = data.given_on or today
+        if given_on > today:
+            raise ShelterError(_("Datoen kan ikke være fram i tid."), field="given_on")
+        if data.expires_on is not None and data.expires_on < given_on:
+            raise ShelterError(_("Samtykket kan ikke utløpe før det ble gitt."), field="expires_on")
+        if data.scope not in ConsentScope.values:
+            raise ShelterError(_("Velg hva som kan deles."), field="scope")
+        plan.share_consent = True
+        plan.consent_scope = data.scope
+        plan.consent_given_on = given_on
+        plan.consent_expires_on = data.expires_on
+        plan.consent_withdrawn_on = None
+        detail = "consent:" + ",".join(str(unit.pk) for unit in units)
+    else:
+        if not plan.share_consent:
+            raise ShelterError(_("Det er ikke registrert noe samtykke å trekke."))
+        units = []
+        plan.share_consent = False
+        plan.consent_withdrawn_on = today
+        detail = "consent:withdrawn"
+    plan.full_clean(exclude=["stay"])
+    plan.save(
+        update_fields=[
+            "share_consent",
+            "consent_scope",
+            "consent_given_on",
+            "consent_expires_on",
+            "consent_withdrawn_on",
+            "updated_at",
+        ]
+    )
+    plan.consent_units.set(units)
+    event_record_for(
+        kind=EventKind.UPDATE,
+        actor=actor,
+        obj=plan,
+        person_id=plan.stay.resident_id,
+        unit=plan.stay.unit,
+        purpose=_("Samtykke til deling"),
+        detail=detail,
+    )
+    return plan
+
+
+@dataclass
+class TaskInput:
+    category: str
+    title: str
+    responsible_unit: Unit
+    due_on: date
+    status: str = TaskStatus.NOT_STARTED
+    notes: str | None = None  # None: leave the notes as they are
+
+
+def _check_task(data: TaskInput) -> None:
+    if data.category not in TaskCategory.values:
+        raise ShelterError(_("Velg område."), field="category")
+    if not " ".join((data.title or "").split()):
+        raise ShelterError(_("Skriv hva oppgaven går ut på."), field="title")
+    if data.due_on is None:
+        raise ShelterError(_("Skriv en frist."), field="due_on")
+    if data.status not in TaskStatus.values:
+        raise ShelterError(_("Velg status."), field="status")
+    if data.responsible_unit is None or not data.responsible_unit.is_active:
+        raise ShelterError(_("Velg en aktiv enhet som er ansvarlig."), field="responsible_unit")
+
+
+@transaction.atomic
+def followup_task_create(
+    *, actor: Any, plan: FollowUpPlan, data: TaskInput, submission_id: uuid.UUID | None = None
+) -> FollowUpTask:
+    """Add a task to the plan."""
+    if submission_id is not None:
+        earlier = FollowUpTask.objects.filter(submission_id=submission_id).first()
+        if earlier is not None:
+            return earlier
+    _check_task(data)
+    task = FollowUpTask(
+        plan=plan,
+        category=data.category,
+        title=" ".join(data.title.split()),
+        responsible_unit=data.responsible_unit,
+        due_on=data.due_on,
+        status=data.status,
+        completed_on=current_day() if data.status == TaskStatus.DONE else None,
+        updated_by=actor,
+        submission_id=submission_id,
+    )
+    if data.notes:
+        task.notes_enc = seal(
+            plan.stay.resident, {"notes": data.notes}, context=task_context(task)
+        )["notes"]
+    task.full_clean(exclude=["plan", "responsible_unit", "submission_id"])
+    task.save()
+    event_record_for(
+        kind=EventKind.CREATE,
+        actor=actor,
+        obj=task,
+        person_id=plan.stay.resident_id,
+        unit=plan.stay.unit,
+    )
+    return task
+
+
+@transaction.atomic
+def followup_task_update(
+    *, actor: Any, task: FollowUpTask, data: TaskInput, owner: bool, notes_allowed: bool
+) -> FollowUpTask:
+    """Change a task. The centre (`owner`) may change everything; the responsible unit
+    may change the status, and the notes when the consent covers notes."""
+    _check_task(data)
+    changed: list[str] = []
+    if owner:
+        values = {
+            "category": data.category,
+            "title": " ".join(data.title.split()),
+            "responsible_unit": data.responsible_unit,
+            "due_on": data.due_on,
+        }
+        for name, value in values.items():
+            if getattr(task, name) != value:
+                setattr(task, name, value)
+                changed.append(name)
+    if task.status != data.status:
+        task.status = data.status
+        task.completed_on = current_day() if data.status == TaskStatus.DONE else None
+        changed += ["status", "completed_on"]
+    if data.notes is not None:
+        if not (owner or notes_allowed):
+            raise ShelterError(_("Samtykket omfatter ikke notater."), field="notes")
+        task.notes_enc = seal(
+            task.plan.stay.resident, {"notes": data.notes}, context=task_context(task)
+        )["notes"]
+        changed.append("notes")
+    if not changed:
+        return task
+    task.updated_by = actor
+    task.full_clean(exclude=["plan", "responsible_unit"])
+    task.save(
+        update_fields=[
+            *(name if name != "notes" else "notes_enc" for name in changed),
+            "updated_by",
+            "updated_at",
+        ]
+    )
+    event_record_for(
+        kind=EventKind.UPDATE,
+        actor=actor,
+        obj=task,
+        person_id=task.plan.stay.resident_id,
+        unit=task.responsible_unit,
+        detail=",".join(changed),
+    )
+    return task
+
+
+def task_is_open(task: FollowUpTask) -> bool:
+    return task.status in OPEN_TASK_STATUSES

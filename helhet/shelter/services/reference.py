@@ -1,0 +1,68 @@
+"""Writes of the answer lists: options are added and taken out of use, never deleted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from helhet.audit.choices import EventKind
+from helhet.audit.services import event_record_for
+from helhet.shelter.choices import AnswerList
+from helhet.shelter.models import AnswerOption
+from helhet.shelter.services.base import ShelterError
+
+
+@transaction.atomic
+def answer_option_create(
+    *, actor: Any, answer_list: str, label: str, label_en: str = ""
+) -> AnswerOption:
+    """Add an answer to a list. Its code is derived once from the label and never changes."""
+    label = " ".join((label or "").split())
+    if answer_list not in AnswerList.values:
+        raise ShelterError(_("Velg en svarliste."), field="answer_list")
+    if not label:
+        raise ShelterError(_("Skriv teksten for svaret."), field="label")
+    if AnswerOption.objects.filter(answer_list=answer_list, label__iexact=label).exists():
+        raise ShelterError(_("Listen har allerede et svar med denne teksten."), field="label")
+    base = slugify(label)[:50] or "svar"
+    code, number = base, 2
+    while AnswerOption.objects.filter(answer_list=answer_list, code=code).exists():
+        code, number = f"{base}-{number}", number + 1
+    last = AnswerOption.objects.filter(answer_list=answer_list).order_by("-position").first()
+    option = AnswerOption(
+        answer_list=answer_list,
+        code=code,
+        label=label,
+        label_en=" ".join((label_en or "").split()),
+        position=(last.position + 10) if last else 10,
+    )
+    option.full_clean()
+    option.save()
+    event_record_for(
+        kind=EventKind.CREATE,
+        actor=actor,
+        obj=option,
+        detail=f"{answer_list}:{code}",
+    )
+    return option
+
+
+@transaction.atomic
+def answer_option_set_active(*, actor: Any, option: AnswerOption, is_active: bool) -> AnswerOption:
+    """Take an answer out of use (or back). Past records keep pointing at it."""
+    if option.is_active == is_active:
+        return option
+    option.is_active = is_active
+    option.deactivated_at = None if is_active else timezone.now()
+    option.save(update_fields=["is_active", "deactivated_at"])
+    event_record_for(
+        kind=EventKind.UPDATE,
+        actor=actor,
+        obj=option,
+        detail="activated" if is_active else "deactivated",
+    )
+    return option

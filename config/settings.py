@@ -27,11 +27,17 @@ HELHET_MASTER_KEYS = env_str("HELHET_MASTER_KEYS")
 # A separate key for the blind index of national identity numbers. It must never rotate
 # (rotation would orphan every index); the master keys may.
 HELHET_BLIND_INDEX_KEY = env_str("HELHET_BLIND_INDEX_KEY")
+# The key of the audit log's hash chain and of its exported anchors (HMAC-SHA256). Never in
+# the database, never rotated. Empty only for commands that write no event (makemessages);
+# writing or verifying an event without it fails (helhet/audit/hashing.py).
+HELHET_AUDIT_KEY = env_str("HELHET_AUDIT_KEY", "")
 HELHET_REQUIRE_2FA = env_bool("HELHET_REQUIRE_2FA", True)
 HELHET_DEMO = env_bool("HELHET_DEMO", False)
 HELHET_IDLE_TIMEOUT = timedelta(minutes=env_int("HELHET_IDLE_TIMEOUT_MINUTES", 30))
 HELHET_ABSOLUTE_TIMEOUT = timedelta(hours=env_int("HELHET_ABSOLUTE_TIMEOUT_HOURS", 12))
 HELHET_BREAK_GLASS_MINUTES = env_int("HELHET_BREAK_GLASS_MINUTES", 60)
+# At most this many break-glass grants per user per hour; one more is refused and reported.
+HELHET_BREAK_GLASS_PER_HOUR = env_int("HELHET_BREAK_GLASS_PER_HOUR", 3)
 HELHET_VIEW_POLICY = "config.policy.VIEW_POLICY"
 HELHET_CAPABILITY_RESOLVER = "helhet.organisation.roles.user_capabilities"
 HELHET_NAVIGATION = "helhet.organisation.navigation.NAVIGATION"

@@ -11,6 +11,7 @@ os.environ.setdefault(
     "k2:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=,k1:ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=",
 )
 os.environ.setdefault("HELHET_BLIND_INDEX_KEY", "test-blind-index-key")
+os.environ.setdefault("HELHET_AUDIT_KEY", "test-audit-key-not-for-production-0123456789")
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("HELHET_SECURE_TRANSPORT", "0")
 os.environ.setdefault(

@@ -12,6 +12,7 @@ def main() -> None:
     print(f"SECRET_KEY={secrets.token_urlsafe(50)}")
     print(f"HELHET_MASTER_KEYS=dev1:{master}")
     print(f"HELHET_BLIND_INDEX_KEY={secrets.token_urlsafe(32)}")
+    print(f"HELHET_AUDIT_KEY={secrets.token_urlsafe(32)}")
     print("HELHET_REQUIRE_2FA=0")
     print("HELHET_DEMO=1")
 

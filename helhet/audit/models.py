@@ -39,6 +39,9 @@ class Event(models.Model):
     detail = models.CharField(max_length=300, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # How `hash` was computed (audit.hashing): 2 = keyed. The database default 1 marks the
+    # events written before the chain was keyed; every event written since says 2.
+    hash_version = models.PositiveSmallIntegerField(default=2, db_default=1)
 
     class Meta:
         ordering = ["-id"]

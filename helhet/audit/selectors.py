@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -11,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from helhet.audit.choices import EventKind
-from helhet.audit.hashing import GENESIS, event_hash
+from helhet.audit.hashing import GENESIS, KEYED, UNKEYED, VERIFIED_FIELDS, VERSIONS, event_hash
 from helhet.audit.models import BreakGlassGrant, Event
 
 # The kinds of event that tell a person who has seen or handled their data.
@@ -137,40 +138,63 @@ class ChainProblem:
 
 
 def chain_verify(*, batch_size: int = 2000) -> Iterator[ChainProblem]:
-    """Walk the chain in id order and report every changed, missing or reordered row."""
+    """Walk the chain in id order and report every changed, missing or reordered row.
+
+    Unkeyed events (hash version 1, written before the chain was keyed) are accepted only
+    at the beginning of the chain; one after a keyed event means someone rewrote the tail
+    without the key.
+    """
     prev = GENESIS
     last_id = 0
-    fields = (
-        "id",
-        "occurred_at",
-        "actor_id",
-        "actor_name",
-        "unit_id",
-        "unit_name",
-        "request_id",
-        "kind",
-        "object_type",
-        "object_id",
-        "person_id",
-        "purpose",
-        "detail",
-        "prev_hash",
-        "hash",
-    )
+    keyed_seen = False
     while True:
         rows = list(
-            Event.objects.filter(id__gt=last_id).order_by("id").values(*fields)[:batch_size]
+            Event.objects.filter(id__gt=last_id)
+            .order_by("id")
+            .values(*VERIFIED_FIELDS)[:batch_size]
         )
         if not rows:
             return
         for row in rows:
-            if row["prev_hash"] != prev:
-                yield ChainProblem(
-                    row["id"],
-                    f"event {row['id']}: the link to the previous event is broken "
-                    "(an event before it was removed or changed)",
-                )
-            if event_hash(row["prev_hash"], row) != row["hash"]:
-                yield ChainProblem(row["id"], f"event {row['id']}: its content was changed")
+            yield from _row_problems(row, prev, keyed_seen=keyed_seen)
+            keyed_seen = keyed_seen or row["hash_version"] == KEYED
             prev = row["hash"]
             last_id = row["id"]
+
+
+def _row_problems(row: dict[str, Any], prev: str, *, keyed_seen: bool) -> Iterator[ChainProblem]:
+    event_id = row["id"]
+    version = row["hash_version"]
+    if row["prev_hash"] != prev:
+        yield ChainProblem(
+            event_id,
+            f"event {event_id}: the link to the previous event is broken "
+            "(an event before it was removed or changed)",
+        )
+    if version not in VERSIONS:
+        yield ChainProblem(event_id, f"event {event_id}: unknown hash version {version!r}")
+        return
+    if version == UNKEYED and keyed_seen:
+        yield ChainProblem(
+            event_id,
+            f"event {event_id}: hashed without the key after keyed events "
+            "(the chain was rewritten from here)",
+        )
+    if not hmac.compare_digest(event_hash(row["prev_hash"], row, version=version), row["hash"]):
+        yield ChainProblem(event_id, f"event {event_id}: its content was changed")
+
+
+def chain_unkeyed_count() -> int:
+    """How many events carry the unkeyed hash of before the chain was keyed."""
+    return Event.objects.filter(hash_version=UNKEYED).count()
+
+
+def chain_tail() -> tuple[int, str]:
+    """The id and hash of the newest event (0 and the genesis hash for an empty log)."""
+    row = Event.objects.order_by("-id").values_list("id", "hash").first()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def event_hash_by_id(*, event_ids: list[int]) -> dict[int, str]:
+    """The stored hash of each of these events that still exists."""
+    return dict(Event.objects.filter(id__in=event_ids).values_list("id", "hash"))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from helhet.audit.choices import EventKind
-from helhet.audit.hashing import GENESIS, event_hash
+from helhet.audit.hashing import CURRENT_VERSION, GENESIS, event_hash
 from helhet.audit.models import BreakGlassGrant, Event
 from helhet.core.errors import DomainError
 from helhet.core.requestid import get_request_id
@@ -92,8 +92,8 @@ def events_record(
             "object_id": str(subject.object_id),
             "person_id": subject.person_id,
         }
-        digest = event_hash(prev, values)
-        events.append(Event(**values, prev_hash=prev, hash=digest))
+        digest = event_hash(prev, values, version=CURRENT_VERSION)
+        events.append(Event(**values, prev_hash=prev, hash=digest, hash_version=CURRENT_VERSION))
         prev = digest
     # Saved one by one so that ids follow the chain order on every database.
     for event in events:

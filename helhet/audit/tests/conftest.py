@@ -29,3 +29,11 @@ def english(tmp_path: Path) -> Any:
     with override_settings(LOCALE_PATHS=[tmp_path, *settings.LOCALE_PATHS]):
         with translation.override("en"):
             yield
+
+
+@pytest.fixture
+def actor(db: Any) -> Any:
+    """A user for tests of the log itself, which need no unit or role (and no cast)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create(username="logged", full_name="Logged User")

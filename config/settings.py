@@ -170,15 +170,24 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lockout: five failures for the same username from the same address, then a cool-off.
+# Lockout (helhet/accounts/throttle.py): five failures for one username from any address,
+# or HELHET_LOGIN_ADDRESS_FAILURE_LIMIT failures from one address for any usernames
+# (password spraying), then a cool-off. Axes stores a keyed hash of the typed username.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "helhet.accounts.views.lockout_response"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_USERNAME_CALLABLE = "helhet.accounts.throttle.axes_username"
+AXES_CLIENT_IP_CALLABLE = "helhet.accounts.throttle.client_address"
+HELHET_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("HELHET_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+# How many reverse proxies of our own stand in front of the application. Each appends to
+# X-Forwarded-For; with 0 (the default) the header is ignored and the connecting address
+# counts, so a client cannot pick the address it is throttled by.
+HELHET_TRUSTED_PROXY_COUNT = env_int("HELHET_TRUSTED_PROXY_COUNT", 0)
 
 OTP_TOTP_ISSUER = "Helhet"
 

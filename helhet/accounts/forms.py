@@ -16,14 +16,13 @@ class LoginForm(forms.Form):
                 "autocapitalize": "none",
                 "spellcheck": "false",
                 "autofocus": True,
-                "class": "ds-input",
             }
         ),
     )
     password = forms.CharField(
         label=_("Passord"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "ds-input"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     @classmethod
@@ -49,7 +48,6 @@ class TokenForm(forms.Form):
                 "autocapitalize": "none",
                 "spellcheck": "false",
                 "autofocus": True,
-                "class": "ds-input",
             }
         ),
     )
@@ -66,7 +64,6 @@ class EnrolForm(forms.Form):
             attrs={
                 "autocomplete": "one-time-code",
                 "inputmode": "numeric",
-                "class": "ds-input",
             }
         ),
     )

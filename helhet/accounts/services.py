@@ -19,8 +19,10 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from helhet.accounts.models import User, UserSession
+from helhet.accounts.selectors import totp_confirmed_device, user_by_username
+from helhet.accounts.throttle import username_key
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.audit.services import event_record, object_type_of
 from helhet.core.errors import DomainError
 from helhet.core.policy import MFA_SESSION_KEY
 
@@ -76,6 +78,23 @@ def sessions_end_all(*, user: User) -> int:
     Session.objects.filter(session_key__in=keys).delete()
     UserSession.objects.filter(user=user).delete()
     return len(keys)
+
+
+def login_failure_record(*, username: str = "", user: User | None = None, detail: str = "") -> None:
+    """Audit a refused login without keeping what was typed into the username field.
+
+    The event names the account tried: its id when the username (or `user`) exists, else a
+    keyed hash of the typed text, so that repeated tries of one unknown name still line
+    up. A password typed into the wrong field must not live for ever in an append-only log.
+    """
+    target = user if user is not None else user_by_username(username=username)
+    event_record(
+        kind=EventKind.LOGIN_FAILED,
+        actor=None,
+        object_type=object_type_of(User),
+        object_id=target.pk if target is not None else username_key(username),
+        detail=detail,
+    )
 
 
 @transaction.atomic
@@ -166,10 +185,6 @@ def totp_device_pending(*, user: User) -> TOTPDevice:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Helhet", confirmed=False)
     return device
-
-
-def totp_confirmed_device(*, user: User) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 @transaction.atomic

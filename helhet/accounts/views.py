@@ -29,20 +29,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from helhet.accounts.forms import EnrolForm, LoginForm, TokenForm
 from helhet.accounts.middleware import session_time
 from helhet.accounts.models import User
+from helhet.accounts.selectors import active_user, totp_confirmed_device
 from helhet.accounts.services import (
     NO_SECOND_FACTOR,
     SESSION_EXPIRED_KEY,
     AccountError,
+    login_failure_record,
     second_factor_verify,
     session_end,
     session_start,
     totp_confirm,
-    totp_confirmed_device,
     totp_device_pending,
 )
-from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.accounts.throttle import address_throttled, client_address
 from helhet.core.errors import add_domain_error_to_form
+from helhet.core.forms import posted
 from helhet.core.policy import second_factor_done
 
 PENDING_USER_KEY = "helhet.pending_user"
@@ -74,7 +75,7 @@ def _pending_user(request: HttpRequest) -> User | None:
         _clear_pending(request)
         messages.info(request, _("Innloggingen tok for lang tid. Logg inn på nytt."))
         return None
-    return User.objects.filter(pk=user_id, is_active=True).first()
+    return active_user(user_id=user_id)
 
 
 def _clear_pending(request: HttpRequest) -> None:
@@ -93,18 +94,22 @@ def login_view(request: HttpRequest) -> HttpResponse:
         return redirect(_safe_next(request, request.GET.get("next")))
     if request.session.pop(SESSION_EXPIRED_KEY, False):
         messages.info(request, _("Du ble logget ut fordi økten var utløpt. Logg inn igjen."))
-    form = LoginForm(request.POST if request.method == "POST" else None)
+    form = LoginForm(posted(request))
     if not form.is_valid():
         return _login_page(request, form)
     username = form.cleaned_data["username"].strip().lower()
+    address = client_address(request)
+    if address_throttled(address=address):
+        login_failure_record(username=username, detail="address throttled")
+        return lockout_response(request)
     user = authenticate(request, username=username, password=form.cleaned_data["password"])
     if getattr(request, "axes_locked_out", False):
-        event_record(
-            kind=EventKind.LOGIN_FAILED, actor=None, actor_name=username, detail="locked out"
-        )
+        login_failure_record(username=username, detail="locked out")
         return lockout_response(request)
     if user is None:
-        event_record(kind=EventKind.LOGIN_FAILED, actor=None, actor_name=username)
+        login_failure_record(username=username)
+        if address_throttled(address=address):
+            return lockout_response(request)
         # One message for unknown users, wrong passwords and deactivated users alike.
         form.add_error(None, _("Feil brukernavn eller passord."))
         return _login_page(request, form)
@@ -151,7 +156,7 @@ def verify_view(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
         return redirect("accounts:login")
-    form = TokenForm(request.POST if request.method == "POST" else None)
+    form = TokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         device = second_factor_verify(user=user, token=form.cleaned_data["token"])
         if device is not None:
@@ -159,9 +164,7 @@ def verify_view(request: HttpRequest) -> HttpResponse:
             return redirect(_finish(request, user, device, method))
         failures = request.session.get(PENDING_FAILURES_KEY, 0) + 1
         request.session[PENDING_FAILURES_KEY] = failures
-        event_record(
-            kind=EventKind.LOGIN_FAILED, actor=None, actor_name=user.username, detail="code"
-        )
+        login_failure_record(user=user, detail="code")
         if failures >= MAX_CODE_FAILURES:
             _clear_pending(request)
             messages.error(request, _("For mange feil koder. Logg inn på nytt."))
@@ -190,7 +193,7 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
         # Knowing the password must never be enough to replace the user's app.
         return redirect("accounts:verify")
     device = totp_device_pending(user=user)
-    form = EnrolForm(request.POST if request.method == "POST" else None)
+    form = EnrolForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             codes = totp_confirm(user=user, device=device, token=form.cleaned_data["token"])

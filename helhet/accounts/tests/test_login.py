@@ -21,6 +21,7 @@ from helhet.accounts.tests.support import (
     app_for,
     password_step,
 )
+from helhet.accounts.throttle import username_key
 from helhet.accounts.views import PENDING_USER_KEY, _login_page
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
@@ -94,12 +95,29 @@ def test_a_deactivated_user_gets_the_same_answer_as_a_wrong_password(cast, clien
     assert PENDING_USER_KEY not in client.session
 
 
-def test_a_failed_login_is_an_audit_event_without_the_password(cast, client):
-    password_step(client, "shelter_worker", "not the password at all")
+def _event_text(event: Event) -> str:
+    return f"{event.actor_name}{event.object_id}{event.detail}{event.purpose}"
+
+
+def test_a_failed_login_names_the_account_by_id_without_the_password(cast, client):
+    password_step(client, "Shelter_Worker", "not the password at all")
     event = Event.objects.get(kind=EventKind.LOGIN_FAILED)
     assert event.actor_id is None
-    assert event.actor_name == "shelter_worker"
-    assert "not the password" not in f"{event.detail}{event.purpose}{event.actor_name}"
+    assert (event.object_type, event.object_id) == ("accounts.user", str(cast.shelter_worker.pk))
+    assert "shelter_worker" not in _event_text(event).lower()
+    assert "not the password" not in _event_text(event)
+
+
+def test_a_failed_login_with_an_unknown_username_keeps_only_a_keyed_hash(db, client):
+    """A password typed into the username field must not live on in the audit log."""
+    password_step(client, "My Secret Password 7", "whatever")
+    password_step(client, " my secret password 7", "whatever again")
+    first, second = Event.objects.filter(kind=EventKind.LOGIN_FAILED).order_by("pk")
+    assert first.object_id == second.object_id == username_key("my secret password 7")
+    assert first.object_id != username_key("my secret password 8")
+    for event in (first, second):
+        assert "secret" not in _event_text(event).lower()
+        assert event.actor_name == ""
 
 
 def test_an_empty_form_gets_an_error_next_to_each_field(db, client):

@@ -110,7 +110,7 @@ def test_a_wrong_code_is_refused_and_recorded(cast, client):
     assert 'aria-invalid="true"' in body
     assert SESSION_KEY not in client.session
     event = Event.objects.get(kind=EventKind.LOGIN_FAILED)
-    assert (event.actor_name, event.detail) == ("shelter_worker", "code")
+    assert (event.object_id, event.detail) == (str(cast.shelter_worker.pk), "code")
 
 
 def test_a_code_cannot_be_used_twice(cast, client):

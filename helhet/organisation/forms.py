@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django import forms
@@ -11,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
+from helhet.core.forms import SubmissionForm
 from helhet.organisation.choices import UnitType
 from helhet.organisation.models import Municipality, Unit
 from helhet.organisation.roles import Role
@@ -32,10 +32,6 @@ STATUS_CHOICES = [
 ]
 
 
-def _input(**attrs: Any) -> dict[str, Any]:
-    return {"class": "ds-input", **attrs}
-
-
 class MunicipalityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Municipality) -> str:
         return f"{obj.number} {obj.name}"
@@ -46,48 +42,32 @@ class MunicipalityMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.number} {obj.name}"
 
 
-class SubmissionForm(forms.Form):
-    """A form that creates something: it carries an id so that a double post creates once."""
-
-    submission_id = forms.UUIDField(widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["submission_id"].initial = uuid.uuid4()
-        self.fields["submission_id"].error_messages["required"] = _(
-            "Skjemaet mangler en intern kode. Last inn siden på nytt og prøv igjen."
-        )
-        self.fields["submission_id"].error_messages["invalid"] = self.fields[
-            "submission_id"
-        ].error_messages["required"]
-
-
 class UnitForm(forms.Form):
     """A unit's name, type, municipalities and contact details."""
 
     name = forms.CharField(
         label=_("Navn"),
         max_length=200,
-        widget=forms.TextInput(attrs=_input(autocomplete="off")),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         help_text=_("Slik enheten heter i kommunen, for eksempel «NAV Fjordvik»."),
     )
     unit_type = forms.ChoiceField(
         label=_("Type tjeneste"),
         choices=[("", _("Velg type")), *UnitType.choices],
-        widget=forms.Select(attrs=_input()),
+        widget=forms.Select,
     )
     host_municipality = MunicipalityChoiceField(
         label=_("Vertskommune"),
         queryset=Municipality.objects.none(),
         empty_label=_("Velg kommune"),
-        widget=forms.Select(attrs=_input()),
+        widget=forms.Select,
         help_text=_("Kommunen som driver tjenesten."),
     )
     covered_municipalities = MunicipalityMultipleChoiceField(
         label=_("Andre kommuner som dekkes"),
         queryset=Municipality.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs=_input(size="8")),
+        widget=forms.SelectMultiple(attrs={"size": "8"}),
         help_text=_(
             "Bare for interkommunale tjenester. Vertskommunen dekkes alltid. "
             "Hold inne Ctrl (Cmd på Mac) for å velge flere."
@@ -98,7 +78,7 @@ class UnitForm(forms.Form):
         max_length=40,
         required=False,
         validators=[phone_validator],
-        widget=forms.TextInput(attrs=_input(autocomplete="off", inputmode="tel")),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
     )
     email = forms.EmailField(
         label=_("E-post"),
@@ -106,7 +86,7 @@ class UnitForm(forms.Form):
         error_messages={
             "invalid": _("Skriv en gyldig e-postadresse, for eksempel post@kommune.no.")
         },
-        widget=forms.EmailInput(attrs=_input(autocomplete="off")),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -167,14 +147,14 @@ class UnitFilterForm(forms.Form):
         label=_("Søk"),
         required=False,
         max_length=100,
-        widget=forms.SearchInput(attrs=_input()),
+        widget=forms.TextInput(attrs={"enterkeyhint": "search"}),
         help_text=_("Navn på enheten eller kommunen, eller kommunenummer."),
     )
     unit_type = forms.ChoiceField(
         label=_("Type tjeneste"),
         required=False,
         choices=[("", _("Alle typer")), *UnitType.choices],
-        widget=forms.Select(attrs=_input()),
+        widget=forms.Select,
     )
 
 
@@ -184,7 +164,7 @@ def _role_choices(roles: list[str]) -> list[tuple[str, str]]:
 
 
 class RoleFormMixin(forms.Form):
-    role = forms.ChoiceField(label=_("Rolle"), choices=[], widget=forms.Select(attrs=_input()))
+    role = forms.ChoiceField(label=_("Rolle"), choices=[], widget=forms.Select)
 
     def set_roles(self, roles: list[str]) -> None:
         field = self.fields["role"]
@@ -199,7 +179,7 @@ class UnitMemberAddForm(SubmissionForm, RoleFormMixin):
     username = forms.CharField(
         label=_("Brukernavn"),
         max_length=150,
-        widget=forms.TextInput(attrs=_input(autocomplete="off", spellcheck="false")),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         help_text=_("Brukernavnet til en som allerede har bruker i Helhet."),
         error_messages={"required": _("Skriv brukernavnet til den du vil legge til.")},
     )
@@ -226,7 +206,7 @@ def _member_unit_field(**kwargs: Any) -> forms.ModelChoiceField:
         label=_("Enhet"),
         queryset=Unit.objects.none(),
         empty_label=_("Velg enhet"),
-        widget=forms.Select(attrs=_input()),
+        widget=forms.Select,
         error_messages={
             "required": _("Velg en enhet."),
             "invalid_choice": _("Du kan ikke legge til medlemmer i denne enheten."),
@@ -254,19 +234,19 @@ class UserCreateForm(SubmissionForm):
         label=_("Brukernavn"),
         max_length=150,
         validators=[username_validator],
-        widget=forms.TextInput(attrs=_input(autocomplete="off", spellcheck="false")),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         help_text=_("Brukes for å logge inn. Gjerne det samme som i kommunens andre systemer."),
         error_messages={"required": _("Skriv et brukernavn.")},
     )
     full_name = forms.CharField(
         label=_("Fullt navn"),
         max_length=200,
-        widget=forms.TextInput(attrs=_input(autocomplete="off")),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"required": _("Skriv hele navnet til brukeren.")},
     )
     email = forms.EmailField(
         label=_("E-post"),
-        widget=forms.EmailInput(attrs=_input(autocomplete="off")),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         error_messages={
             "required": _("Skriv e-postadressen til brukeren."),
             "invalid": _("Skriv en gyldig e-postadresse, for eksempel ola@kommune.no."),
@@ -275,7 +255,7 @@ class UserCreateForm(SubmissionForm):
     password = forms.CharField(
         label=_("Første passord"),
         strip=False,
-        widget=forms.PasswordInput(attrs=_input(autocomplete="new-password")),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_(
             "Minst 12 tegn, ikke et vanlig passord og ikke bare sifre. Gi det til brukeren "
             "på en trygg måte; ved første innlogging setter brukeren opp tofaktor."
@@ -285,7 +265,7 @@ class UserCreateForm(SubmissionForm):
     password_again = forms.CharField(
         label=_("Gjenta passordet"),
         strip=False,
-        widget=forms.PasswordInput(attrs=_input(autocomplete="new-password")),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         error_messages={"required": _("Skriv passordet en gang til.")},
     )
     field_order = ["username", "full_name", "email", "password", "password_again"]
@@ -318,7 +298,7 @@ class UserFilterForm(forms.Form):
         label=_("Søk"),
         required=False,
         max_length=100,
-        widget=forms.SearchInput(attrs=_input()),
+        widget=forms.TextInput(attrs={"enterkeyhint": "search"}),
         help_text=_("Navn, brukernavn eller e-post."),
     )
     unit = forms.ModelChoiceField(
@@ -326,14 +306,14 @@ class UserFilterForm(forms.Form):
         required=False,
         queryset=Unit.objects.none(),
         empty_label=_("Alle enheter"),
-        widget=forms.Select(attrs=_input()),
+        widget=forms.Select,
         error_messages={"invalid_choice": _("Velg en av enhetene i listen.")},
     )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=STATUS_CHOICES,
-        widget=forms.Select(attrs=_input()),
+        widget=forms.Select,
     )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:

@@ -110,25 +110,3 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.unit} ({self.get_role_display()})"
-
-
-class Submission(models.Model):
-    """A form post that created something, remembered by the id hidden in the form.
-
-    A second post with the same id (a double click, a reload, a retry after a timeout)
-    gets back what the first one made instead of making it again.
-    """
-
-    key = models.UUIDField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    object_type = models.CharField(max_length=60)
-    object_id = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["key"], name="organisation_submission_unique_key")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.object_type}:{self.object_id}"

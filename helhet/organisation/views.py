@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from helhet.accounts.services import AccountError, user_deactivate, user_reactivate
 from helhet.core.errors import DomainError, add_domain_error_to_form
+from helhet.core.forms import posted
 from helhet.core.lists import paginate
 from helhet.core.policy import has_capability
 from helhet.organisation.access import (
@@ -74,7 +75,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def unit_create_view(request: HttpRequest) -> HttpResponse:
-    form = UnitCreateForm(request.POST or None)
+    form = UnitCreateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -99,7 +100,7 @@ def unit_create_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_editable_unit_for(request.user, unit_id, purpose="organisation.unit_edit")
-    form = UnitEditForm(request.POST or None, unit=unit)
+    form = UnitEditForm(posted(request), unit=unit)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -141,7 +142,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unit_member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_unit_for(request.user, unit_id, purpose="organisation.unit_member_add")
-    form = UnitMemberAddForm(request.POST or None, roles=grantable_roles(user=request.user))
+    form = UnitMemberAddForm(posted(request), roles=grantable_roles(user=request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -202,10 +203,10 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
     manages_all = manages_all_members(user=request.user)
     form: UserCreateForm
     if manages_all:
-        form = UserCreateForm(request.POST or None)
+        form = UserCreateForm(posted(request))
     else:
         form = UserCreateInUnitForm(
-            request.POST or None,
+            posted(request),
             units=member_scope_units(user=request.user),
             roles=grantable_roles(user=request.user),
         )
@@ -258,7 +259,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 def user_membership_add(request: HttpRequest, user_id: int) -> HttpResponse:
     member = get_member_user_for(request.user, user_id, purpose="organisation.user_membership_add")
     form = UserMembershipAddForm(
-        request.POST or None,
+        posted(request),
         units=member_scope_units(user=request.user),
         roles=grantable_roles(user=request.user),
     )

@@ -210,6 +210,16 @@ def test_a_double_submit_adds_one_membership(cast, login_as, client, newcomer):
     )
 
 
+def test_a_post_without_a_submission_id_adds_no_member(cast, login_as, client, newcomer):
+    login_as(cast.shelter_lead)
+
+    response = client.post(_add(cast.shelter), {"username": "newcomer", "role": Role.WORKER})
+
+    assert response.status_code == 200
+    assert "Skjemaet mangler en intern kode." in response.content.decode()
+    assert not Membership.objects.filter(user=newcomer).exists()
+
+
 def test_an_unknown_username_is_explained_next_to_the_field_and_kept(cast, login_as, client):
     login_as(cast.shelter_lead)
 

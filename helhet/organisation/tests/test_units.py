@@ -223,6 +223,22 @@ def test_a_tampered_submission_id_gets_a_message_not_an_error_page(cast, login_a
     assert "Last inn siden på nytt" in response.content.decode()
 
 
+def test_a_post_without_a_submission_id_is_refused_with_a_message(cast, login_as, client):
+    login_as(cast.admin)
+    data = _unit_data(cast)
+    del data["submission_id"]
+
+    response = client.post(CREATE, data)
+
+    assert response.status_code == 200
+    assert (
+        "Skjemaet mangler en intern kode. Last inn siden på nytt og prøv igjen."
+        in response.content.decode()
+    )
+    assert 'value="Barnevernet i Fjordvik"' in response.content.decode()
+    assert not Unit.objects.filter(name="Barnevernet i Fjordvik").exists()
+
+
 def test_a_submission_id_from_another_user_is_refused(cast, login_as, client):
     key = uuid.uuid4()
     unit_create(

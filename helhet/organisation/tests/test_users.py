@@ -192,6 +192,18 @@ def test_a_double_submit_creates_one_user(cast, login_as, client):
     assert Event.objects.filter(kind=EventKind.CREATE, object_type="accounts.user").count() == 1
 
 
+def test_a_post_without_a_submission_id_creates_no_user(cast, login_as, client):
+    login_as(cast.admin)
+    data = _new_user()
+    del data["submission_id"]
+
+    response = client.post(CREATE, data)
+
+    assert response.status_code == 200
+    assert "Skjemaet mangler en intern kode." in response.content.decode()
+    assert not User.objects.filter(username="kari.nordmann").exists()
+
+
 def test_a_taken_username_is_explained_next_to_the_field(cast, login_as, client):
     login_as(cast.admin)
 

@@ -25,6 +25,7 @@ from helhet.organisation.access import (
     get_membership_for,
     get_unit_for,
 )
+from helhet.organisation.choices import Purpose
 from helhet.organisation.forms import (
     UnitCreateForm,
     UnitEditForm,
@@ -99,7 +100,7 @@ def unit_create_view(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = get_editable_unit_for(request.user, unit_id, purpose="organisation.unit_edit")
+    unit = get_editable_unit_for(request.user, unit_id, purpose=Purpose.UNIT_EDIT)
     form = UnitEditForm(posted(request), unit=unit)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -124,7 +125,7 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 
 def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = get_unit_for(request.user, unit_id, purpose="organisation.unit_detail")
+    unit = get_unit_for(request.user, unit_id, purpose=Purpose.UNIT_DETAIL)
     return render(
         request,
         "organisation/unit_detail.html",
@@ -141,7 +142,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def unit_member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = get_unit_for(request.user, unit_id, purpose="organisation.unit_member_add")
+    unit = get_unit_for(request.user, unit_id, purpose=Purpose.UNIT_MEMBER_ADD)
     form = UnitMemberAddForm(posted(request), roles=grantable_roles(user=request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -240,7 +241,7 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
 
 
 def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
-    member = get_member_user_for(request.user, user_id, purpose="organisation.user_detail")
+    member = get_member_user_for(request.user, user_id, purpose=Purpose.USER_DETAIL)
     scope = member_scope_units(user=request.user)
     return render(
         request,
@@ -257,7 +258,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def user_membership_add(request: HttpRequest, user_id: int) -> HttpResponse:
-    member = get_member_user_for(request.user, user_id, purpose="organisation.user_membership_add")
+    member = get_member_user_for(request.user, user_id, purpose=Purpose.USER_MEMBERSHIP_ADD)
     form = UserMembershipAddForm(
         posted(request),
         units=member_scope_units(user=request.user),
@@ -292,9 +293,7 @@ def membership_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
             if back and user_id is not None:
                 return _to_user(request, user_id)
             return redirect("organisation:unit_detail", unit_id=unit_id)
-    membership = get_membership_for(
-        request.user, membership_id, purpose="organisation.membership_remove"
-    )
+    membership = get_membership_for(request.user, membership_id, purpose=Purpose.MEMBERSHIP_REMOVE)
     error = None
     if request.method == "POST":
         try:
@@ -323,13 +322,13 @@ def _to_user(request: HttpRequest, user_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def user_deactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
-    member = get_member_user_for(request.user, user_id, purpose="organisation.user_deactivate")
+    member = get_member_user_for(request.user, user_id, purpose=Purpose.USER_DEACTIVATE)
     return _user_status_change(request, member, activate=False)
 
 
 @require_http_methods(["GET", "POST"])
 def user_reactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
-    member = get_member_user_for(request.user, user_id, purpose="organisation.user_reactivate")
+    member = get_member_user_for(request.user, user_id, purpose=Purpose.USER_REACTIVATE)
     return _user_status_change(request, member, activate=True)
 
 

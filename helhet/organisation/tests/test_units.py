@@ -351,6 +351,21 @@ def test_renaming_to_another_units_name_is_refused_next_to_the_name(cast, login_
     assert cast.nav.name == "NAV Fjordvik"
 
 
+def test_opening_the_edit_page_is_logged_with_a_purpose_the_privacy_officer_can_read(
+    cast, login_as, client
+):
+    login_as(cast.admin)
+
+    client.get(_edit_url(cast.nav))
+
+    event = Event.objects.get(
+        kind=EventKind.READ, object_type="organisation.unit", object_id=str(cast.nav.pk)
+    )
+    assert event.purpose == "organisation.unit_edit"
+    assert event.purpose_label == "Endre enhet"
+    assert event.unit_name == "NAV Fjordvik"
+
+
 def test_editing_a_unit_that_does_not_exist_is_404_and_logged(cast, login_as, client):
     login_as(cast.admin)
 

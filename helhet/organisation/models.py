@@ -30,7 +30,11 @@ class Municipality(models.Model):
         verbose_name_plural = _("kommuner")
         constraints = [
             models.UniqueConstraint(
-                fields=["number", "valid_from"], name="organisation_municipality_unique_version"
+                fields=["number", "valid_from"],
+                name="organisation_municipality_unique_version",
+                violation_error_message=_(
+                    "Kommunenummeret har allerede en versjon som gjelder fra samme dato."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(valid_to__isnull=True)
@@ -43,6 +47,9 @@ class Municipality(models.Model):
                 fields=["number"],
                 condition=models.Q(valid_to__isnull=True),
                 name="organisation_municipality_one_current",
+                violation_error_message=_(
+                    "Kommunenummeret har allerede en gjeldende versjon uten sluttdato."
+                ),
             ),
         ]
 

@@ -61,6 +61,11 @@ def current_municipalities(*, on: date | None = None) -> QuerySet[Municipality]:
     ).order_by("number")
 
 
+def current_municipality(*, number: str, on: date | None = None) -> Municipality | None:
+    """The version of a municipality number valid on a day (today by default), if any."""
+    return current_municipalities(on=on).filter(number=number).first()
+
+
 def units_covering(*, municipality: Municipality) -> QuerySet[Unit]:
     """Units that serve a municipality: those it hosts and those that cover it."""
     return (

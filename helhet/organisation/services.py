@@ -17,12 +17,14 @@ from django.utils.translation import gettext as _
 from helhet.accounts.models import User
 from helhet.accounts.services import user_create
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.audit.services import event_record, event_record_for, object_type_of
 from helhet.core.errors import DomainError
 from helhet.core.idempotency import once
+from helhet.core.updates import changed_detail, model_update
 from helhet.organisation.models import Membership, Municipality, Unit
 from helhet.organisation.roles import Role
 from helhet.organisation.selectors import (
+    current_municipality,
     grantable_roles,
     manages_members_of,
     revocable_roles,
@@ -84,23 +86,20 @@ def municipalities_import(
 ) -> ImportResult:
     """Create or update municipalities from an SSB export. All or nothing.
 
-    A number not yet known is created (valid from `valid_from`); a current municipality
-    whose name changed is renamed in place, so that units keep pointing at it. Running the
-    same file twice changes nothing.
+    A number with no version valid on `valid_from` (today if not given) is created, valid
+    from that day; the version valid then is renamed in place if its name changed, so that
+    units keep pointing at it. Running the same file twice changes nothing.
     """
     rows = _municipality_rows(text)
     created = updated = unchanged = 0
     for code, name in rows:
-        existing = Municipality.objects.filter(number=code, valid_to__isnull=True).first()
+        existing = current_municipality(number=code, on=valid_from)
         if existing is None:
             municipality = Municipality(number=code, name=name, valid_from=valid_from)
             _clean(municipality)
             municipality.save()
             created += 1
-        elif existing.name != name:
-            existing.name = name
-            _clean(existing)
-            existing.save(update_fields=["name"])
+        elif _update(existing, fields=["name"], data={"name": name}):
             updated += 1
         else:
             unchanged += 1
@@ -108,19 +107,31 @@ def municipalities_import(
         event_record(
             kind=EventKind.UPDATE,
             actor=actor,
-            object_type="organisation.municipality",
+            object_type=object_type_of(Municipality),
             detail=f"import created:{created} updated:{updated} unchanged:{unchanged}",
         )
     return ImportResult(created, updated, unchanged)
 
 
-def _clean(instance: models.Model, exclude: list[str] | None = None) -> None:
+def _clean(instance: models.Model) -> None:
     """`full_clean`, with the first problem as a domain error a user can read."""
     try:
-        instance.full_clean(exclude=exclude)
+        instance.full_clean()
     except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise OrganisationError(messages[0], field=None if field == "__all__" else field) from exc
+        raise _domain_error(exc) from exc
+
+
+def _update(instance: models.Model, *, fields: list[str], data: dict[str, Any]) -> list[str]:
+    """`core.updates.model_update`, with a validation problem as a domain error."""
+    try:
+        return model_update(instance=instance, fields=fields, data=data)
+    except ValidationError as exc:
+        raise _domain_error(exc) from exc
+
+
+def _domain_error(exc: ValidationError) -> OrganisationError:
+    field, messages = next(iter(exc.message_dict.items()))
+    return OrganisationError(messages[0], field=None if field == "__all__" else field)
 
 
 def unit_create(
@@ -186,13 +197,7 @@ def _unit_create(
     _clean(unit)
     unit.save()
     unit.covered_municipalities.set({host_municipality, *covered_municipalities})
-    event_record(
-        kind=EventKind.CREATE,
-        actor=actor,
-        object_type="organisation.unit",
-        object_id=unit.pk,
-        unit=unit,
-    )
+    event_record_for(kind=EventKind.CREATE, actor=actor, obj=unit, unit=unit)
     return unit
 
 
@@ -222,33 +227,28 @@ def unit_update(
         raise OrganisationError(
             _("Det finnes allerede en enhet med dette navnet i kommunen."), field="name"
         )
-    values = {
-        "name": name.strip(),
-        "unit_type": unit_type,
-        "host_municipality": host_municipality,
-        "phone": phone,
-        "email": email,
-        "is_active": is_active,
-    }
-    changed = [field for field, value in values.items() if getattr(unit, field) != value]
+    changed = _update(
+        unit,
+        fields=["name", "unit_type", "host_municipality", "phone", "email", "is_active"],
+        data={
+            "name": name.strip(),
+            "unit_type": unit_type,
+            "host_municipality": host_municipality,
+            "phone": phone,
+            "email": email,
+            "is_active": is_active,
+        },
+    )
     covered = {host_municipality, *covered_municipalities}
     if set(unit.covered_municipalities.all()) != covered:
+        unit.covered_municipalities.set(covered)
+        if not changed:
+            unit.save(update_fields=["updated_at"])
         changed.append("covered_municipalities")
-    if not changed:
-        return unit
-    for field, value in values.items():
-        setattr(unit, field, value)
-    _clean(unit)
-    unit.save(update_fields=[*values, "updated_at"])
-    unit.covered_municipalities.set(covered)
-    event_record(
-        kind=EventKind.UPDATE,
-        actor=actor,
-        object_type="organisation.unit",
-        object_id=unit.pk,
-        unit=unit,
-        detail="fields:" + ",".join(changed),
-    )
+    if changed:
+        event_record_for(
+            kind=EventKind.UPDATE, actor=actor, obj=unit, unit=unit, detail=changed_detail(changed)
+        )
     return unit
 
 
@@ -260,11 +260,10 @@ def membership_add(*, actor: Any, user: Any, unit: Unit, role: str) -> Membershi
     membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
     if not created:
         raise OrganisationError(_("Brukeren har allerede denne rollen i enheten."), field="role")
-    event_record(
+    event_record_for(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="organisation.membership",
-        object_id=membership.pk,
+        obj=membership,
         unit=unit,
         detail=f"user:{user.pk} role:{role}",
     )
@@ -283,7 +282,7 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
     event_record(
         kind=EventKind.DELETE,
         actor=actor,
-        object_type="organisation.membership",
+        object_type=object_type_of(Membership),
         object_id=pk,
         unit=unit,
         detail=detail,

@@ -79,6 +79,29 @@ def test_it_records_the_import_in_the_audit_log_without_names():
     assert event.detail == "import created:3 updated:0 unchanged:0"
 
 
+def test_it_renames_the_version_valid_on_the_imported_date():
+    Municipality.objects.create(number="9901", name="Fjordvik", valid_from=date(2020, 1, 1))
+
+    result = municipalities_import(
+        text="code;name\n9901;Fjordvik by\n", valid_from=date(2024, 1, 1)
+    )
+
+    assert (result.created, result.updated) == (0, 1)
+    assert _names() == {"9901": "Fjordvik by"}
+
+
+def test_a_number_whose_open_version_starts_later_is_explained_not_an_error_page():
+    Municipality.objects.create(number="9901", name="Fjordvik", valid_from=date(2024, 1, 1))
+
+    with pytest.raises(OrganisationError) as error:
+        municipalities_import(text="code;name\n9901;Fjordvik\n", valid_from=date(2023, 1, 1))
+
+    assert error.value.message == (
+        "Kommunenummeret har allerede en gjeldende versjon uten sluttdato."
+    )
+    assert Municipality.objects.count() == 1
+
+
 def test_a_bad_line_stops_the_import_naming_the_line_and_saves_nothing():
     with pytest.raises(CommandError) as error:
         _import("kommuner_feil_linje.csv")

@@ -283,7 +283,26 @@ def test_the_administrator_changes_a_unit(cast, login_as, client):
     event = Event.objects.get(
         kind=EventKind.UPDATE, object_type="organisation.unit", object_id=str(cast.nav.pk)
     )
-    assert event.detail == "fields:name,phone,covered_municipalities"
+    assert event.detail == "name,phone,covered_municipalities"
+
+
+def test_covering_another_municipality_alone_is_recorded_as_that_change(cast, login_as, client):
+    login_as(cast.admin)
+
+    client.post(
+        _edit_url(cast.nav),
+        {
+            "name": "NAV Fjordvik",
+            "unit_type": UnitType.NAV,
+            "host_municipality": cast.fjordvik.pk,
+            "covered_municipalities": [cast.sordal.pk],
+            "is_active": "on",
+        },
+    )
+
+    assert set(cast.nav.covered_municipalities.all()) == {cast.fjordvik, cast.sordal}
+    event = Event.objects.get(kind=EventKind.UPDATE, object_type="organisation.unit")
+    assert event.detail == "covered_municipalities"
 
 
 def test_saving_a_unit_unchanged_records_nothing(cast, login_as, client):

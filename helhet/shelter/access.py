@@ -1,5 +1,6 @@
-"""Chokepoints of the crisis centre: the only way a view gets a stay, a task, a room or the
-centre it works in.
+"""Chokepoints of the crisis centre: the only way a view gets a stay, a task, a room, an
+answer option or the centre it works in. Each narrows a queryset to what the user may see
+and hands it to `core.access.fetch_or_404`.
 
 404 for "does not exist" and "not yours" alike. Every read of a stay (and of the persons
 a page shows) and every refusal is written to the audit log.
@@ -19,132 +20,69 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
-from helhet.audit.services import Subject, event_record, events_record
+from helhet.audit.services import Subject, events_record
+from helhet.core.access import fetch_or_404, parse_pk
 from helhet.organisation.models import Unit
 from helhet.organisation.roles import Cap
-from helhet.people.selectors import PERSON_OBJECT_TYPE
-from helhet.shelter.models import FollowUpTask, Room, Stay
-from helhet.shelter.selectors import (
-    STAY_OBJECT_TYPE,
-    centres_for,
-    managed_centres,
-    visible_stays,
-    visible_tasks,
-)
+from helhet.shelter.models import AnswerOption, FollowUpTask, Room, Stay
+from helhet.shelter.selectors import centres_for, managed_centres, visible_stays, visible_tasks
 
-TASK_OBJECT_TYPE = "shelter.followuptask"
-ROOM_OBJECT_TYPE = "shelter.room"
+# The query parameter (or form field) that names the centre a page works in.
 CENTRE_PARAM = "senter"
-
-
-def _pk(value: Any) -> int | None:
-    try:
-        pk = int(value)
-    except (TypeError, ValueError):
-        return None
-    return pk if 0 < pk < 2**63 else None
-
-
-def _deny(
-    user: Any, object_type: str, object_id: Any, *, purpose: str, person_id: int | None
-) -> Http404:
-    event_record(
-        kind=EventKind.ACCESS_DENIED,
-        actor=user,
-        object_type=object_type,
-        object_id=str(object_id)[:64],
-        person_id=person_id,
-        purpose=purpose,
-    )
-    return Http404(_("Siden finnes ikke, eller du har ikke tilgang til den."))
 
 
 def get_stay_for(user: Any, stay_id: Any, *, purpose: str, edit: bool = False) -> Stay:
     """The stay if the user works at its centre (with the edit capability when `edit`);
     the read is audited with the resident as the person."""
-    pk = _pk(stay_id)
     stays = visible_stays(user=user)
     if edit:
         stays = stays.filter(unit__in=centres_for(user=user, capability=Cap.CASE_EDIT))
-    stay = (
-        stays.select_related("unit", "resident", "resident__key").filter(pk=pk).first()
-        if pk is not None
-        else None
-    )
-    if stay is None:
-        existing = (
-            Stay.objects.filter(pk=pk).values_list("resident_id", flat=True).first() if pk else None
-        )
-        raise _deny(user, STAY_OBJECT_TYPE, stay_id, purpose=purpose, person_id=existing)
-    event_record(
-        kind=EventKind.READ,
-        actor=user,
-        object_type=STAY_OBJECT_TYPE,
-        object_id=stay.pk,
-        person_id=stay.resident_id,
-        unit=stay.unit,
+    return fetch_or_404(
+        user,
+        stays.select_related("unit", "resident", "resident__key"),
+        stay_id,
         purpose=purpose,
+        person="resident_id",
+        unit="unit",
     )
-    return stay
 
 
 def get_task_for(user: Any, task_id: Any, *, purpose: str) -> FollowUpTask:
     """A follow-up task the user may see (their centre's, or assigned to their unit with
     consent). The read is audited with the resident as the person."""
-    pk = _pk(task_id)
-    task = (
-        visible_tasks(user=user)
-        .select_related(
-            "responsible_unit",
-            "plan",
-            "plan__stay",
-            "plan__stay__unit",
-            "plan__stay__resident",
-            "plan__stay__resident__key",
-        )
-        .filter(pk=pk)
-        .first()
-        if pk is not None
-        else None
+    tasks = visible_tasks(user=user).select_related(
+        "responsible_unit",
+        "plan",
+        "plan__stay",
+        "plan__stay__unit",
+        "plan__stay__resident",
+        "plan__stay__resident__key",
     )
-    if task is None:
-        existing = (
-            FollowUpTask.objects.filter(pk=pk)
-            .values_list("plan__stay__resident_id", flat=True)
-            .first()
-            if pk
-            else None
-        )
-        raise _deny(user, TASK_OBJECT_TYPE, task_id, purpose=purpose, person_id=existing)
-    event_record(
-        kind=EventKind.READ,
-        actor=user,
-        object_type=TASK_OBJECT_TYPE,
-        object_id=task.pk,
-        person_id=task.plan.stay.resident_id,
-        unit=task.responsible_unit,
+    return fetch_or_404(
+        user,
+        tasks,
+        task_id,
         purpose=purpose,
+        person="plan__stay__resident_id",
+        unit="responsible_unit",
     )
-    return task
 
 
 def get_room_for(user: Any, room_id: Any, *, purpose: str) -> Room:
-    """A room of a centre the user leads."""
-    pk = _pk(room_id)
-    room = (
-        Room.objects.select_related("unit")
-        .filter(pk=pk, unit__in=managed_centres(user=user))
-        .first()
-        if pk is not None
-        else None
-    )
-    if room is None:
-        raise _deny(user, ROOM_OBJECT_TYPE, room_id, purpose=purpose, person_id=None)
-    return room
+    """A room of a centre the user leads. Rooms hold no personal data: only a refusal is
+    recorded."""
+    rooms = Room.objects.select_related("unit").filter(unit__in=managed_centres(user=user))
+    return fetch_or_404(user, rooms, room_id, purpose=purpose, record=False)
+
+
+def get_answer_option_for(user: Any, option_id: Any, *, purpose: str) -> AnswerOption:
+    """An answer option, for a lead of a crisis centre (the caller checks that first).
+    Answer lists are reference data shared by every centre."""
+    return fetch_or_404(user, AnswerOption.objects.all(), option_id, purpose=purpose, record=False)
 
 
 def _chosen(request: HttpRequest, centres: list[Unit]) -> Unit | None:
-    wanted = _pk(request.GET.get(CENTRE_PARAM) or request.POST.get(CENTRE_PARAM))
+    wanted = parse_pk(request.GET.get(CENTRE_PARAM) or request.POST.get(CENTRE_PARAM))
     if wanted is not None:
         return next((unit for unit in centres if unit.pk == wanted), None)
     return centres[0] if centres else None
@@ -185,16 +123,3 @@ def record_persons_shown(
         events_record(
             kind=EventKind.READ, actor=user, subjects=subjects, unit=unit, purpose=purpose
         )
-
-
-def record_person_read(user: Any, person_id: int, *, unit: Unit | None, purpose: str) -> None:
-    """A page showed a person's own data (contact preferences, address protection)."""
-    event_record(
-        kind=EventKind.READ,
-        actor=user,
-        object_type=PERSON_OBJECT_TYPE,
-        object_id=person_id,
-        person_id=person_id,
-        unit=unit,
-        purpose=purpose,
-    )

@@ -123,3 +123,4 @@ class Purpose:
     TASK_VIEW = gettext_noop("Vise oppfølgingsoppgave")
     DAY_CONTACT = gettext_noop("Dagtilbud")
     ROOMS = gettext_noop("Rom og senger")
+    ANSWER_LISTS = gettext_noop("Svarlister")

@@ -7,7 +7,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from helhet.audit.services import object_type_of
 from helhet.shelter.choices import Purpose
+from helhet.shelter.models import FollowUpTask
 from helhet.shelter.selectors import overdue_tasks_for
 
 PANEL_LIMIT = 10
@@ -17,7 +19,7 @@ def overdue_tasks(request: HttpRequest) -> dict[str, Any] | None:
     """Follow-up tasks past their deadline that the user's unit is responsible for (the
     centre's own, and other units' tasks shared with the person's consent). None when
     there are none, so the start page shows no empty panel."""
-    from helhet.shelter.access import TASK_OBJECT_TYPE, record_persons_shown
+    from helhet.shelter.access import record_persons_shown
 
     tasks = list(overdue_tasks_for(user=request.user)[: PANEL_LIMIT + 1])
     if not tasks:
@@ -26,7 +28,7 @@ def overdue_tasks(request: HttpRequest) -> dict[str, Any] | None:
     # The panel names tasks, not persons; the read is still logged per task and person.
     record_persons_shown(
         request.user,
-        [(TASK_OBJECT_TYPE, task.pk, task.plan.stay.resident_id) for task in shown],
+        [(object_type_of(FollowUpTask), task.pk, task.plan.stay.resident_id) for task in shown],
         unit=None,
         purpose=Purpose.TASK_LIST,
     )

@@ -34,7 +34,6 @@ from helhet.shelter.services.followup import (
     followup_task_create,
     followup_task_update,
     task_context,
-    task_is_open,
 )
 from helhet.shelter.services.reference import answer_option_create, answer_option_set_active
 from helhet.shelter.services.rooms import (
@@ -103,7 +102,6 @@ __all__ = [
     "stay_source",
     "stay_update",
     "task_context",
-    "task_is_open",
     "threat_assessment_create",
     "threat_context",
 ]

@@ -15,7 +15,7 @@ from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
 from helhet.organisation.models import Unit
 from helhet.people.sealing import seal
-from helhet.shelter.choices import OPEN_TASK_STATUSES, ConsentScope, TaskCategory, TaskStatus
+from helhet.shelter.choices import ConsentScope, TaskCategory, TaskStatus
 from helhet.shelter.models import FollowUpPlan, FollowUpTask, Stay
 from helhet.shelter.services.base import ShelterError, current_day
 
@@ -239,7 +239,3 @@ def followup_task_update(
         detail=",".join(changed),
     )
     return task
-
-
-def task_is_open(task: FollowUpTask) -> bool:
-    return task.status in OPEN_TASK_STATUSES

@@ -36,7 +36,7 @@ class ReportForm(forms.Form):
     aar = forms.IntegerField(
         label=_("År"),
         error_messages={"invalid": _("Skriv året med fire sifre, for eksempel 2025.")},
-        widget=forms.NumberInput(attrs={"class": "ds-input", "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     kommune = forms.ChoiceField(
         label=_("Bostedskommune"),
@@ -55,7 +55,6 @@ class ReportForm(forms.Form):
         }
         senter = self.fields["senter"]
         senter.choices = [(centre.pk, centre.name) for centre in centres]
-        senter.widget.attrs["class"] = "ds-input"
         year = self.fields["aar"]
         this_year = timezone.localdate().year
         year.validators = [
@@ -71,7 +70,6 @@ class ReportForm(forms.Form):
         kommune.choices = [("", _("Alle kommunene senteret dekker"))] + [
             (number, str(municipality)) for number, municipality in self.members.items()
         ]
-        kommune.widget.attrs["class"] = "ds-input"
 
     @staticmethod
     def defaults(unit: Unit) -> dict[str, str]:

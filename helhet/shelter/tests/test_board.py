@@ -106,6 +106,20 @@ def test_a_stay_without_threat_mapping_after_48_hours_is_flagged(cast, login_as)
     assert [row["stay"] for row in response.context["missing"]] == [late]
 
 
+def test_the_board_and_the_stay_page_flag_a_missing_threat_mapping_by_the_same_rule(
+    cast, login_as
+):
+    today = timezone.localdate()
+    two_days = make_stay(cast, "To Dager", arrived_on=today - timedelta(days=2))
+    one_day = make_stay(cast, "En Dag", arrived_on=today - timedelta(days=1))
+    client = login_as(cast.shelter_worker)
+    flagged = [row["stay"] for row in client.get(URL).context["missing"]]
+    assert flagged == [two_days]
+    for stay, overdue in ((two_days, True), (one_day, False)):
+        page = client.get(reverse("shelter:stay_detail", kwargs={"pk": stay.pk}))
+        assert page.context["overdue_mapping"] is overdue
+
+
 def test_staff_of_another_unit_see_no_board_and_no_names(cast, login_as):
     room = make_room(cast)
     bed_allocate(actor=cast.shelter_worker, stay=make_stay(cast), bed=first_bed(room))

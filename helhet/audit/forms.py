@@ -9,9 +9,13 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from helhet.audit.choices import EventKind
+from helhet.audit.purposes import purpose_codes, purpose_label
 from helhet.audit.selectors import EventFilter, event_unit_choices
+from helhet.core.forms import SubmissionForm
 
-_INPUT = {"class": "ds-input"}
+
+def _label(choice: tuple[str, str]) -> tuple[str, str]:
+    return (choice[1].casefold(), choice[0])
 
 
 class EventFilterForm(forms.Form):
@@ -22,37 +26,35 @@ class EventFilterForm(forms.Form):
         required=False,
         min_value=1,
         max_value=2**63 - 1,
-        widget=forms.NumberInput(attrs={**_INPUT, "inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     actor = forms.ModelChoiceField(
         label=_("Bruker"),
         queryset=get_user_model().objects.order_by("username"),
         required=False,
         empty_label=_("Alle brukere"),
-        widget=forms.Select(attrs=_INPUT),
     )
     unit = forms.TypedChoiceField(
         label=_("Enhet"),
         coerce=int,
         required=False,
         empty_value=None,
-        widget=forms.Select(attrs=_INPUT),
     )
     kind = forms.ChoiceField(
         label=_("Hendelse"),
         required=False,
         choices=[("", _("Alle hendelser")), *EventKind.choices],
-        widget=forms.Select(attrs=_INPUT),
     )
+    purpose = forms.ChoiceField(label=_("Formål"), required=False)
     date_from = forms.DateField(
         label=_("Fra og med dato"),
         required=False,
-        widget=forms.DateInput(attrs={**_INPUT, "type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
         label=_("Til og med dato"),
         required=False,
-        widget=forms.DateInput(attrs={**_INPUT, "type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -61,6 +63,9 @@ class EventFilterForm(forms.Form):
             ("", _("Alle enheter")),
             *((str(pk), name) for pk, name in event_unit_choices()),
         ]
+        # Purposes by their label in the reader's language; the log stores the code.
+        labelled = sorted(((code, purpose_label(code)) for code in purpose_codes()), key=_label)
+        self.fields["purpose"].choices = [("", _("Alle formål")), *labelled]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -77,15 +82,16 @@ class EventFilterForm(forms.Form):
             actor_id=actor.pk if actor is not None else None,
             unit_id=data.get("unit"),
             kind=data.get("kind") or "",
+            purpose=data.get("purpose") or "",
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(SubmissionForm):
     comment = forms.CharField(
         label=_("Kommentar"),
         max_length=2000,
         help_text=_("Var bruken begrunnet? Skriv hva du har vurdert, og om noe må følges opp."),
-        widget=forms.Textarea(attrs={**_INPUT, "rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -84,17 +84,12 @@ class BreakGlassGrant(models.Model):
         related_name="+",
     )
     review_comment = models.TextField(_("kommentar"), blank=True)
-    # The form's one-time id: a double click opens one grant, not two.
-    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-granted_at"]
         verbose_name = _("nødtilgang")
         verbose_name_plural = _("nødtilganger")
         constraints = [
-            models.UniqueConstraint(
-                fields=["submission_id"], name="audit_breakglassgrant_unique_submission"
-            ),
             models.CheckConstraint(
                 condition=models.Q(expires_at__gt=models.F("granted_at")),
                 name="audit_breakglassgrant_expires_after_grant",

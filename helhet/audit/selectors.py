@@ -14,6 +14,8 @@ from django.utils import timezone
 from helhet.audit.choices import EventKind
 from helhet.audit.hashing import GENESIS, KEYED, UNKEYED, VERIFIED_FIELDS, VERSIONS, event_hash
 from helhet.audit.models import BreakGlassGrant, Event
+from helhet.audit.policy import AUDIT_REVIEW
+from helhet.core.policy import has_capability
 
 # The kinds of event that tell a person who has seen or handled their data.
 PERSON_LOG_KINDS = (
@@ -71,12 +73,12 @@ def break_glass_queue(*, reviewed: bool = False) -> QuerySet[BreakGlassGrant]:
     return grants.order_by("granted_at", "id")
 
 
-def break_glass_grant_get(*, grant_id: Any) -> BreakGlassGrant | None:
-    try:
-        pk = int(grant_id)
-    except (TypeError, ValueError):
-        return None
-    return BreakGlassGrant.objects.select_related("user", "reviewed_by").filter(pk=pk).first()
+def break_glass_grants_reviewable(*, user: Any) -> QuerySet[BreakGlassGrant]:
+    """Every grant, for a user who reviews the audit log; none for anyone else."""
+    grants = BreakGlassGrant.objects.select_related("user", "reviewed_by")
+    if not has_capability(user, AUDIT_REVIEW):
+        return grants.none()
+    return grants
 
 
 def event_unit_choices() -> list[tuple[int, str]]:
@@ -100,8 +102,23 @@ class EventFilter:
     actor_id: int | None = None
     unit_id: int | None = None
     kind: str = ""
+    purpose: str = ""
     date_from: date | None = None
     date_to: date | None = None
+
+    def describe(self) -> str:
+        """The filters given, as ids, codes and dates (no free text): the detail of the
+        privacy officer's own search in the log."""
+        parts = {
+            "person_id": self.person_id,
+            "actor": self.actor_id,
+            "unit": self.unit_id,
+            "kind": self.kind,
+            "purpose": self.purpose,
+            "from": self.date_from.isoformat() if self.date_from else "",
+            "to": self.date_to.isoformat() if self.date_to else "",
+        }
+        return " ".join(f"{name}={value}" for name, value in parts.items() if value) or "all"
 
 
 def event_search(*, filters: EventFilter) -> QuerySet[Event]:
@@ -115,6 +132,8 @@ def event_search(*, filters: EventFilter) -> QuerySet[Event]:
         events = events.filter(unit_id=filters.unit_id)
     if filters.kind:
         events = events.filter(kind=filters.kind)
+    if filters.purpose:
+        events = events.filter(purpose=filters.purpose)
     tz = timezone.get_current_timezone()
     if filters.date_from:
         events = events.filter(occurred_at__gte=datetime.combine(filters.date_from, time.min, tz))

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
-from helhet.audit.choices import EventKind
+from helhet.audit import notices
+from helhet.audit.choices import EventKind, Purpose
 from helhet.audit.hashing import CURRENT_VERSION, GENESIS, event_hash
 from helhet.audit.models import BreakGlassGrant, Event
+from helhet.audit.selectors import EventFilter
 from helhet.core.errors import DomainError
+from helhet.core.idempotency import once
 from helhet.core.requestid import get_request_id
 
 # Any fixed number: the PostgreSQL advisory lock that serialises appends to the chain.
@@ -27,10 +32,11 @@ class AuditError(DomainError):
     pass
 
 
-# Stored in Bokmål and translated when shown, like every purpose in the log.
-BREAK_GLASS_PURPOSE = gettext_noop("Nødtilgang")
-BREAK_GLASS_REVIEW_PURPOSE = gettext_noop("Gjennomgang av nødtilgang")
+# What a break-glass reason needs (see break_glass_reason_clean).
 REASON_MIN_LENGTH = 10
+REASON_MIN_WORDS = 3
+REASON_MIN_LETTERS = 5
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,46 @@ def event_record_for(
     )
 
 
+def event_search_record(*, actor: Any, filters: EventFilter, page: int) -> Event:
+    """The privacy officer's own search in the log is itself written to the log: which
+    filters (ids, codes and dates only) and which page of the results."""
+    return event_record(
+        kind=EventKind.READ,
+        actor=actor,
+        object_type=object_type_of(Event),
+        person_id=filters.person_id,
+        purpose=Purpose.EVENT_SEARCH,
+        detail=f"{filters.describe()} page={page}",
+    )
+
+
+def break_glass_reason_clean(reason: str) -> str:
+    """The reason for a break-glass grant, if it says something; AuditError if not.
+
+    Ten x's, a word repeated or a single word do not tell the privacy officer why: a reason
+    needs REASON_MIN_LENGTH characters, REASON_MIN_WORDS different words and
+    REASON_MIN_LETTERS different letters. Apps that look something up before granting
+    call this first, so that nobody probes without a reason.
+    """
+    cleaned = " ".join((reason or "").split())
+    words = {word.casefold() for word in _WORD.findall(cleaned)}
+    letters = {char.casefold() for char in cleaned if char.isalpha()}
+    if (
+        len(cleaned) < REASON_MIN_LENGTH
+        or len(words) < REASON_MIN_WORDS
+        or len(letters) < REASON_MIN_LETTERS
+    ):
+        raise AuditError(
+            _(
+                "Skriv med egne ord hvorfor du trenger tilgang nå, med minst %(words)s "
+                "forskjellige ord. Begrunnelsen leses av personvernombudet."
+            )
+            % {"words": REASON_MIN_WORDS},
+            field="reason",
+        )
+    return cleaned
+
+
 def break_glass_grant(
     *,
     actor: Any,
@@ -161,43 +207,57 @@ def break_glass_grant(
     object_id: str | int,
     person_id: int | None,
     reason: str,
-    submission_id: uuid.UUID | None = None,
+    submission_id: uuid.UUID,
 ) -> BreakGlassGrant:
-    """Open a record outside the user's access for a limited time. The reason is required.
+    """Open a record outside the user's access for a limited time, with a reason.
 
-    The grant lasts HELHET_BREAK_GLASS_MINUTES, is flagged wherever the record is shown,
-    and waits in the privacy officer's review queue. A repeated submission (the same
-    `submission_id`) returns the grant the first one opened.
+    The grant lasts HELHET_BREAK_GLASS_MINUTES, gives read access only (the apps check
+    it only on their read paths), is flagged wherever the record is shown, waits in the
+    privacy officer's review queue, and every privacy officer gets an e-mail at once.
+
+    A user gets at most HELHET_BREAK_GLASS_PER_HOUR grants an hour; one more is refused,
+    written to the log and told to the privacy officers. Call this outside a transaction
+    of your own: the refusal is kept even though the request fails.
+
+    The same `submission_id` sent again (a double click) returns the first grant.
     """
-    reason = (reason or "").strip()
-    if len(reason) < REASON_MIN_LENGTH:
-        raise AuditError(
-            _("Skriv en begrunnelse på minst %(count)s tegn: hvorfor trenger du tilgang nå?")
-            % {"count": REASON_MIN_LENGTH},
-            field="reason",
-        )
-    if submission_id is not None:
-        earlier = BreakGlassGrant.objects.filter(submission_id=submission_id, user=actor).first()
-        if earlier is not None:
-            return earlier
+    cleaned = break_glass_reason_clean(reason)
     try:
-        return _break_glass_open(
+        return once(
+            actor=actor,
+            submission_id=submission_id,
+            create=lambda: _break_glass_open(
+                actor=actor,
+                object_type=object_type,
+                object_id=object_id,
+                person_id=person_id,
+                reason=cleaned,
+            ),
+        )
+    except _RateExceeded as exceeded:
+        _break_glass_refuse(
             actor=actor,
             object_type=object_type,
             object_id=object_id,
             person_id=person_id,
-            reason=reason,
-            submission_id=submission_id,
+            recent=exceeded.recent,
         )
-    except IntegrityError:
-        # Two copies of the same submission raced; the first one won.
-        earlier = BreakGlassGrant.objects.filter(submission_id=submission_id, user=actor).first()
-        if earlier is None:
-            raise
-        return earlier
+        raise AuditError(
+            _(
+                "Du har brukt nødtilgang %(count)s ganger den siste timen, som er grensen. "
+                "Personvernombudet er varslet. Kontakt lederen din eller personvernombudet "
+                "hvis du trenger tilgang nå."
+            )
+            % {"count": exceeded.recent}
+        ) from None
 
 
-@transaction.atomic
+class _RateExceeded(Exception):
+    def __init__(self, recent: int) -> None:
+        super().__init__(recent)
+        self.recent = recent
+
+
 def _break_glass_open(
     *,
     actor: Any,
@@ -205,9 +265,16 @@ def _break_glass_open(
     object_id: str | int,
     person_id: int | None,
     reason: str,
-    submission_id: uuid.UUID | None,
 ) -> BreakGlassGrant:
+    # Runs inside once()'s transaction. The user's row is locked so that two requests at
+    # the same moment cannot both pass the rate check (SQLite serialises writers anyway).
+    get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
     now = timezone.now()
+    recent = BreakGlassGrant.objects.filter(
+        user=actor, granted_at__gt=now - timedelta(hours=1)
+    ).count()
+    if recent >= settings.HELHET_BREAK_GLASS_PER_HOUR:
+        raise _RateExceeded(recent)
     grant = BreakGlassGrant(
         user=actor,
         object_type=object_type,
@@ -216,9 +283,8 @@ def _break_glass_open(
         reason=reason,
         granted_at=now,
         expires_at=now + timedelta(minutes=settings.HELHET_BREAK_GLASS_MINUTES),
-        submission_id=submission_id,
     )
-    grant.full_clean(exclude=["submission_id"])
+    grant.full_clean()
     grant.save()
     event_record(
         kind=EventKind.BREAK_GLASS,
@@ -226,21 +292,56 @@ def _break_glass_open(
         object_type=object_type,
         object_id=object_id,
         person_id=person_id,
-        purpose=BREAK_GLASS_PURPOSE,
+        purpose=Purpose.BREAK_GLASS,
         detail=f"grant:{grant.pk}",
     )
+    transaction.on_commit(partial(notices.break_glass_granted, grant_id=grant.pk))
     return grant
 
 
 @transaction.atomic
-def break_glass_review(*, actor: Any, grant: BreakGlassGrant, comment: str) -> BreakGlassGrant:
+def _break_glass_refuse(
+    *,
+    actor: Any,
+    object_type: str,
+    object_id: str | int,
+    person_id: int | None,
+    recent: int,
+) -> None:
+    event = event_record(
+        kind=EventKind.ACCESS_DENIED,
+        actor=actor,
+        object_type=object_type,
+        object_id=object_id,
+        person_id=person_id,
+        purpose=Purpose.BREAK_GLASS,
+        detail=f"break_glass:rate_limit recent:{recent}",
+    )
+    transaction.on_commit(partial(notices.break_glass_refused, event_id=event.pk))
+
+
+def break_glass_review(
+    *, actor: Any, grant: BreakGlassGrant, comment: str, submission_id: uuid.UUID
+) -> BreakGlassGrant:
     """The privacy officer marks one use of break-glass as reviewed, with a comment.
 
-    Nobody reviews their own use: the review is the check on that user.
+    Nobody reviews their own use: the review is the check on that user. The same form sent
+    twice (the same `submission_id`) returns the reviewed grant; a second review from
+    another form is refused.
     """
     comment = (comment or "").strip()
     if not comment:
         raise AuditError(_("Skriv en kommentar til gjennomgangen."), field="comment")
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _break_glass_mark_reviewed(actor=actor, grant=grant, comment=comment),
+    )
+
+
+def _break_glass_mark_reviewed(
+    *, actor: Any, grant: BreakGlassGrant, comment: str
+) -> BreakGlassGrant:
     # Locked, so that two reviewers at once cannot both review the same use.
     grant = BreakGlassGrant.objects.select_for_update().get(pk=grant.pk)
     if grant.user_id == actor.pk:
@@ -251,12 +352,11 @@ def break_glass_review(*, actor: Any, grant: BreakGlassGrant, comment: str) -> B
     grant.reviewed_by = actor
     grant.review_comment = comment
     grant.save(update_fields=["reviewed_at", "reviewed_by", "review_comment"])
-    event_record(
+    event_record_for(
         kind=EventKind.REVIEW,
         actor=actor,
-        object_type="audit.breakglassgrant",
-        object_id=grant.pk,
+        obj=grant,
         person_id=grant.person_id,
-        purpose=BREAK_GLASS_REVIEW_PURPOSE,
+        purpose=Purpose.BREAK_GLASS_REVIEW,
     )
     return grant

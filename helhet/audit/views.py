@@ -6,14 +6,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from helhet.audit import selectors
 from helhet.audit.access import get_break_glass_grant_for
 from helhet.audit.forms import EventFilterForm, ReviewForm
 from helhet.audit.selectors import EventFilter, event_search
-from helhet.audit.services import AuditError
+from helhet.audit.services import AuditError, event_search_record
 from helhet.audit.services import break_glass_review as review_service
 from helhet.core.errors import add_domain_error_to_form
 from helhet.core.forms import posted
@@ -23,38 +22,36 @@ EVENT_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 25
 
 
-@never_cache
 def event_list(request: HttpRequest) -> HttpResponse:
-    """Search the log by person, user, unit, kind and dates; the filters combine."""
+    """Search the log by person, user, unit, kind, purpose and dates; the filters combine.
+    Every search that shows events is itself an event."""
     form = EventFilterForm(request.GET or None)
-    filters = form.to_filter() if form.is_valid() else EventFilter()
     if form.is_bound and not form.is_valid():
-        events = event_search(filters=filters).none()
+        events = event_search(filters=EventFilter()).none()
+        page = paginate(request, events, EVENT_PAGE_SIZE)
     else:
-        events = event_search(filters=filters)
-    page = paginate(request, events, EVENT_PAGE_SIZE)
-    return render(
-        request,
-        "audit/event_list.html",
-        {"form": form, "page_obj": page},
-    )
+        filters = form.to_filter() if form.is_bound else EventFilter()
+        # Recorded before the search, so that the page shows its own search too.
+        event_search_record(actor=request.user, filters=filters, page=_page_number(request))
+        page = paginate(request, event_search(filters=filters), EVENT_PAGE_SIZE)
+    return render(request, "audit/event_list.html", {"form": form, "page_obj": page})
 
 
-@never_cache
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    return int(raw) if raw.isdigit() and len(raw) < 10 else 1
+
+
 def break_glass_queue(request: HttpRequest) -> HttpResponse:
     """Uses of break-glass waiting for review, oldest first."""
     page = paginate(request, selectors.break_glass_queue(reviewed=False), QUEUE_PAGE_SIZE)
     return render(
         request,
         "audit/break_glass_queue.html",
-        {
-            "page_obj": page,
-            "reviewed": False,
-        },
+        {"page_obj": page, "reviewed": False},
     )
 
 
-@never_cache
 def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
     """Uses of break-glass already reviewed, newest review first."""
     page = paginate(request, selectors.break_glass_queue(reviewed=True), QUEUE_PAGE_SIZE)
@@ -65,18 +62,19 @@ def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
     )
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
 def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
     """Mark one use of break-glass as reviewed, with a comment."""
     grant = get_break_glass_grant_for(request.user, grant_id)
     form = ReviewForm(posted(request))
-    if request.method == "POST" and grant.is_reviewed and grant.reviewed_by_id == request.user.pk:
-        # The same review sent twice (a double click): the first one counted.
-        return redirect("audit:break_glass_queue")
     if request.method == "POST" and form.is_valid():
         try:
-            review_service(actor=request.user, grant=grant, comment=form.cleaned_data["comment"])
+            review_service(
+                actor=request.user,
+                grant=grant,
+                comment=form.cleaned_data["comment"],
+                submission_id=form.cleaned_data["submission_id"],
+            )
         except AuditError as error:
             add_domain_error_to_form(form, error)
         else:

@@ -1,6 +1,8 @@
 """The role × view matrix for the privacy officer's pages: only the privacy officer holds
 audit.review; everyone else logged in gets 403."""
 
+import uuid
+
 from helhet.audit.services import break_glass_grant
 from helhet.core.testing import LOGIN, Case
 
@@ -17,6 +19,7 @@ def _grant(cast):
             object_id=1,
             person_id=1,
             reason="Politiet ringte om en akutt trussel mot personen.",
+            submission_id=uuid.uuid4(),
         )
         cast._matrix_grant = grant
     return {"grant_id": grant.pk}

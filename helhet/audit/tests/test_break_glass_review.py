@@ -1,6 +1,7 @@
 """The privacy officer reviews each use of break-glass with a comment."""
 
 import datetime
+import uuid
 
 import pytest
 import time_machine
@@ -16,6 +17,10 @@ REVIEWED = reverse("audit:break_glass_reviewed")
 REASON = "Barnevernet meldte akutt bekymring utenfor kontortid."
 
 
+def _review(actor, grant, comment):
+    return break_glass_review(actor=actor, grant=grant, comment=comment, submission_id=uuid.uuid4())
+
+
 def _grant(user, person_id=5):
     return break_glass_grant(
         actor=user,
@@ -23,6 +28,7 @@ def _grant(user, person_id=5):
         object_id=person_id,
         person_id=person_id,
         reason=REASON,
+        submission_id=uuid.uuid4(),
     )
 
 
@@ -31,7 +37,7 @@ def _review_url(grant):
 
 
 def test_a_reason_is_required_and_must_say_something(cast):
-    for reason in ("", "   ", "kort"):
+    for reason in ("", "   ", "kort", "xxxxxxxxxx", "hjelp hjelp hjelp hjelp", "akutt!!!!!!!!"):
         with pytest.raises(AuditError) as caught:
             break_glass_grant(
                 actor=cast.nav_worker,
@@ -39,6 +45,7 @@ def test_a_reason_is_required_and_must_say_something(cast):
                 object_id=1,
                 person_id=1,
                 reason=reason,
+                submission_id=uuid.uuid4(),
             )
         assert caught.value.field == "reason"
     assert not BreakGlassGrant.objects.exists()
@@ -74,7 +81,7 @@ def test_the_queue_lists_unreviewed_uses_oldest_first(cast, login_as, client):
 def test_a_review_needs_a_comment(cast, login_as, client):
     grant = _grant(cast.nav_worker)
     login_as(cast.privacy_officer)
-    response = client.post(_review_url(grant), {"comment": "  "})
+    response = client.post(_review_url(grant), {"comment": "  ", "submission_id": uuid.uuid4()})
     assert response.status_code == 200
     assert response.context["form"].errors["comment"]
     grant.refresh_from_db()
@@ -85,7 +92,10 @@ def test_a_reviewed_use_leaves_the_queue_for_the_reviewed_list(cast, login_as, c
     grant = _grant(cast.nav_worker)
     login_as(cast.privacy_officer)
     assert client.get(_review_url(grant)).status_code == 200
-    response = client.post(_review_url(grant), {"comment": "Begrunnet: politiet bekreftet."})
+    response = client.post(
+        _review_url(grant),
+        {"comment": "Begrunnet: politiet bekreftet.", "submission_id": uuid.uuid4()},
+    )
     assert response.status_code == 302
     grant.refresh_from_db()
     assert grant.reviewed_by == cast.privacy_officer
@@ -101,24 +111,51 @@ def test_a_reviewed_use_leaves_the_queue_for_the_reviewed_list(cast, login_as, c
 def test_a_double_submitted_review_counts_once(cast, login_as, client):
     grant = _grant(cast.nav_worker)
     login_as(cast.privacy_officer)
-    client.post(_review_url(grant), {"comment": "Greit."})
-    assert client.post(_review_url(grant), {"comment": "Greit."}).status_code == 302
+    posted = {"comment": "Greit.", "submission_id": uuid.uuid4()}
+    assert client.post(_review_url(grant), posted).status_code == 302
+    assert client.post(_review_url(grant), posted).status_code == 302
+    assert Event.objects.filter(kind=EventKind.REVIEW).count() == 1
+
+
+def test_a_review_without_its_form_id_is_refused(cast, login_as, client):
+    grant = _grant(cast.nav_worker)
+    login_as(cast.privacy_officer)
+    response = client.post(_review_url(grant), {"comment": "Greit."})
+    assert response.status_code == 200
+    assert response.context["form"].errors["submission_id"]
+    grant.refresh_from_db()
+    assert grant.reviewed_at is None
+
+
+def test_a_second_review_from_another_form_is_refused_next_to_the_form(cast, login_as, client):
+    grant = _grant(cast.nav_worker)
+    login_as(cast.privacy_officer)
+    client.post(_review_url(grant), {"comment": "Greit.", "submission_id": uuid.uuid4()})
+    response = client.post(_review_url(grant), {"comment": "Igjen.", "submission_id": uuid.uuid4()})
+    assert response.status_code == 200
+    assert "allerede gjennomgått" in response.content.decode()
     assert Event.objects.filter(kind=EventKind.REVIEW).count() == 1
 
 
 def test_nobody_reviews_their_own_use(cast):
     grant = _grant(cast.privacy_officer)
     with pytest.raises(AuditError, match="egen"):
-        break_glass_review(actor=cast.privacy_officer, grant=grant, comment="Greit.")
+        break_glass_review(
+            actor=cast.privacy_officer, grant=grant, comment="Greit.", submission_id=uuid.uuid4()
+        )
     grant.refresh_from_db()
     assert grant.reviewed_at is None
 
 
 def test_a_use_is_reviewed_only_once(cast):
     grant = _grant(cast.nav_worker)
-    break_glass_review(actor=cast.privacy_officer, grant=grant, comment="Greit.")
+    break_glass_review(
+        actor=cast.privacy_officer, grant=grant, comment="Greit.", submission_id=uuid.uuid4()
+    )
     with pytest.raises(AuditError, match="allerede"):
-        break_glass_review(actor=cast.admin, grant=grant, comment="Også greit.")
+        break_glass_review(
+            actor=cast.admin, grant=grant, comment="Også greit.", submission_id=uuid.uuid4()
+        )
 
 
 def test_a_missing_grant_is_404(cast, login_as, client):
@@ -129,8 +166,9 @@ def test_a_missing_grant_is_404(cast, login_as, client):
 
 
 def test_the_queue_runs_a_fixed_number_of_queries(
-    cast, login_as, client, django_assert_max_num_queries
+    cast, login_as, client, django_assert_max_num_queries, settings
 ):
+    settings.HELHET_BREAK_GLASS_PER_HOUR = QUEUE_PAGE_SIZE
     for i in range(QUEUE_PAGE_SIZE + 5):
         _grant(cast.nav_worker if i % 2 else cast.shelter_worker, i)
     login_as(cast.privacy_officer)
@@ -139,7 +177,9 @@ def test_the_queue_runs_a_fixed_number_of_queries(
         response = client.get(QUEUE)
     assert len(response.context["page_obj"].object_list) == QUEUE_PAGE_SIZE
     for grant in BreakGlassGrant.objects.all()[:QUEUE_PAGE_SIZE]:
-        break_glass_review(actor=cast.privacy_officer, grant=grant, comment="Greit.")
+        break_glass_review(
+            actor=cast.privacy_officer, grant=grant, comment="Greit.", submission_id=uuid.uuid4()
+        )
     with django_assert_max_num_queries(12):
         response = client.get(REVIEWED)
     assert len(response.context["page_obj"].object_list) == QUEUE_PAGE_SIZE

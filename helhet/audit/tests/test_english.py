@@ -1,6 +1,7 @@
 """The privacy officer's pages in English, and a catalogue with nothing left out."""
 
 import subprocess
+import uuid
 
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
@@ -47,6 +48,7 @@ def test_the_review_page_reads_in_english(cast, english):
         object_id=3,
         person_id=3,
         reason="Akutt trussel meldt av politiet.",
+        submission_id=uuid.uuid4(),
     )
     request = _request(cast.privacy_officer, method="post", data={"comment": ""})
     html = views.break_glass_review(request, grant.pk).content.decode()

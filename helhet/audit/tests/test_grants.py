@@ -19,7 +19,12 @@ from helhet.audit.services import AuditError, break_glass_grant, break_glass_rev
 REASON = "Legevakten ringte om akutt skade, trenger opplysninger."
 
 
+def _review(actor, grant, comment):
+    return break_glass_review(actor=actor, grant=grant, comment=comment, submission_id=uuid.uuid4())
+
+
 def _grant(user, submission_id=None, object_id=4):
+    submission_id = submission_id or uuid.uuid4()
     return break_glass_grant(
         actor=user,
         object_type="people.person",
@@ -42,7 +47,9 @@ def test_the_same_submission_opens_one_grant(cast):
 def test_a_review_needs_a_comment_at_the_service_too(cast):
     grant = _grant(cast.nav_worker)
     with pytest.raises(AuditError) as caught:
-        break_glass_review(actor=cast.privacy_officer, grant=grant, comment=" ")
+        break_glass_review(
+            actor=cast.privacy_officer, grant=grant, comment=" ", submission_id=uuid.uuid4()
+        )
     assert caught.value.field == "comment"
 
 

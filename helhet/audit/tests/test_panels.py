@@ -1,10 +1,16 @@
 """The start page tells the privacy officer that uses of break-glass wait for review."""
 
+import uuid
+
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from helhet.audit.panels import break_glass_waiting
 from helhet.audit.services import break_glass_grant, break_glass_review
+
+
+def _review(actor, grant, comment):
+    return break_glass_review(actor=actor, grant=grant, comment=comment, submission_id=uuid.uuid4())
 
 
 def _panel(user):
@@ -20,6 +26,7 @@ def _grant(user):
         object_id=2,
         person_id=2,
         reason="Akutt fare meldt av politiet i natt.",
+        submission_id=uuid.uuid4(),
     )
 
 
@@ -37,5 +44,7 @@ def test_no_panel_for_others_or_when_nothing_waits(cast):
     grant = _grant(cast.nav_worker)
     assert _panel(cast.nav_worker) is None
     assert _panel(cast.admin) is None
-    break_glass_review(actor=cast.privacy_officer, grant=grant, comment="Greit.")
+    break_glass_review(
+        actor=cast.privacy_officer, grant=grant, comment="Greit.", submission_id=uuid.uuid4()
+    )
     assert _panel(cast.privacy_officer) is None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 import uuid
-from typing import Any
 
 import pytest
 from django.db import connection, connections
@@ -27,26 +26,16 @@ pytestmark = [
 ]
 
 
-def test_two_simultaneous_posts_of_one_form_open_one_grant(monkeypatch):
+def test_two_simultaneous_posts_of_one_form_open_one_grant():
     cast = build_cast()
     key = uuid.uuid4()
     barrier = threading.Barrier(2, timeout=10)
-    original = services._break_glass_open
-    calls: list[int] = []
-
-    def open_after_both_checked(**kwargs: Any) -> Any:
-        # Both posts have looked for an earlier grant with this key and found none.
-        calls.append(threading.get_ident())
-        if len(calls) <= 2:
-            barrier.wait()
-        return original(**kwargs)
-
-    monkeypatch.setattr(services, "_break_glass_open", open_after_both_checked)
     results: list[int] = []
     errors: list[Exception] = []
 
     def post() -> None:
         try:
+            barrier.wait()  # both posts start together; core.idempotency.once decides
             grant = services.break_glass_grant(
                 actor=cast.nav_worker,
                 object_type="people.person",
@@ -68,6 +57,39 @@ def test_two_simultaneous_posts_of_one_form_open_one_grant(monkeypatch):
         thread.join(timeout=30)
 
     assert errors == []
-    assert len(calls) == 2
     assert len(results) == 2 and results[0] == results[1]
     assert BreakGlassGrant.objects.count() == 1
+
+
+def test_simultaneous_grants_over_the_rate_open_no_more_than_the_rate(settings):
+    settings.HELHET_BREAK_GLASS_PER_HOUR = 2
+    cast = build_cast()
+    barrier = threading.Barrier(4, timeout=10)
+    opened: list[int] = []
+    refused: list[Exception] = []
+
+    def post(person_id: int) -> None:
+        try:
+            barrier.wait()
+            grant = services.break_glass_grant(
+                actor=cast.nav_worker,
+                object_type="people.person",
+                object_id=person_id,
+                person_id=person_id,
+                reason="Politiet meldte akutt fare for personen.",
+                submission_id=uuid.uuid4(),
+            )
+            opened.append(grant.pk)
+        except services.AuditError as exc:
+            refused.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(1, 5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert (len(opened), len(refused)) == (2, 2)
+    assert BreakGlassGrant.objects.count() == 2

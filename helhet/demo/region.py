@@ -6,6 +6,7 @@ Idempotent: running it again finds what exists and adds what is missing.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -109,7 +110,7 @@ def seed_region() -> Region:
                 host_municipality=region.municipalities[host],
                 covered_municipalities=[region.municipalities[n] for n in covered],
                 phone=phone,
-                is_demo=True,
+                submission_id=uuid.uuid4(),
             )
         region.units[name] = unit
     for username, full_name, unit_name, role, purpose in USERS:

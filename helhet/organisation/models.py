@@ -80,7 +80,6 @@ class Unit(TimeStampedModel):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     is_active = models.BooleanField(_("aktiv"), default=True)
-    is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -143,7 +143,6 @@ def unit_create(
     covered_municipalities: Iterable[Municipality] = (),
     phone: str = "",
     email: str = "",
-    is_demo: bool = False,
     submission_id: uuid.UUID | None = None,
 ) -> Unit:
     """Create a unit (a service). It always covers its host municipality.
@@ -162,7 +161,6 @@ def unit_create(
             covered_municipalities=covered_municipalities,
             phone=phone,
             email=email,
-            is_demo=is_demo,
         )
 
     if submission_id is None:
@@ -180,7 +178,6 @@ def _unit_create(
     covered_municipalities: Iterable[Municipality],
     phone: str,
     email: str,
-    is_demo: bool,
 ) -> Unit:
     if Unit.objects.filter(name=name.strip(), host_municipality=host_municipality).exists():
         raise OrganisationError(
@@ -192,7 +189,6 @@ def _unit_create(
         host_municipality=host_municipality,
         phone=phone,
         email=email,
-        is_demo=is_demo,
     )
     _clean(unit)
     unit.save()

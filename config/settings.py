@@ -36,6 +36,8 @@ HELHET_DEMO = env_bool("HELHET_DEMO", False)
 HELHET_IDLE_TIMEOUT = timedelta(minutes=env_int("HELHET_IDLE_TIMEOUT_MINUTES", 30))
 HELHET_ABSOLUTE_TIMEOUT = timedelta(hours=env_int("HELHET_ABSOLUTE_TIMEOUT_HOURS", 12))
 HELHET_BREAK_GLASS_MINUTES = env_int("HELHET_BREAK_GLASS_MINUTES", 60)
+# How long a one-time link to set password and two factors works (accounts).
+HELHET_ENROLMENT_LINK_HOURS = env_int("HELHET_ENROLMENT_LINK_HOURS", 72)
 # At most this many break-glass grants per user per hour; one more is refused and reported.
 HELHET_BREAK_GLASS_PER_HOUR = env_int("HELHET_BREAK_GLASS_PER_HOUR", 3)
 HELHET_VIEW_POLICY = "config.policy.VIEW_POLICY"
@@ -206,6 +208,11 @@ OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "-")
 OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "-")
 OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "-")
 OIDC_RP_SCOPES = "openid email profile"
+# A login through the provider counts as two factors only when its id_token says so: an
+# `acr` among these values, or an `amr` with one of these (RFC 8176: "mfa"). Otherwise the
+# user is asked for Helhet's own code as well. ID-porten: idporten-loa-substantial,high.
+HELHET_OIDC_ACCEPTED_ACR = env_list("HELHET_OIDC_ACCEPTED_ACR", [])
+HELHET_OIDC_ACCEPTED_AMR = env_list("HELHET_OIDC_ACCEPTED_AMR", ["mfa"])
 OIDC_CREATE_USER = False
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("helhet.accounts.oidc.HelhetOIDCBackend")

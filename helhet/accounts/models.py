@@ -1,4 +1,4 @@
-"""Staff users and the sessions they hold."""
+"""Staff users, the sessions they hold, and the one-time links they enrol with."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from helhet.accounts.choices import EnrolmentKind
 
 
 class User(AbstractUser):
@@ -38,3 +40,45 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.session_key[:6]}…"
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link with which a user sets their password and authenticator app.
+
+    An administrator issues it instead of choosing (and so knowing) the user's password, and
+    after resetting a lost second factor. Only a hash of the token is stored; the link works
+    once, until `expires_at`, and only while it is the user's newest.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolment_links"
+    )
+    kind = models.CharField(max_length=20, choices=EnrolmentKind.choices)
+    # SHA-256 of the token in the link. The token is an HMAC of `nonce` under SECRET_KEY, so
+    # the database alone gives no usable link, and a double-submitted issue shows the same.
+    token_hash = models.CharField(max_length=64, unique=True)
+    nonce = models.CharField(max_length=64)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # Wrong current passwords typed through a second-factor link; too many revoke it.
+    failures = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="accounts_enrolmentlink_expires_after_creation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.kind}:{self.created_at:%Y-%m-%d}"

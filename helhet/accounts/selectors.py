@@ -1,10 +1,13 @@
-"""Reads for accounts: users by id or username, and their second factors."""
+"""Reads for accounts: users by id or username, their second factors, enrolment links."""
 
 from __future__ import annotations
 
+import hashlib
+
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from helhet.accounts.models import User
+from helhet.accounts.models import EnrolmentLink, User
 
 
 def active_user(*, user_id: object) -> User | None:
@@ -22,3 +25,27 @@ def user_by_username(*, username: str) -> User | None:
 def totp_confirmed_device(*, user: User) -> TOTPDevice | None:
     """The user's enrolled authenticator app, if any."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def enrolment_token_hash(token: str) -> str:
+    """What is stored of a link's token: its SHA-256."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def enrolment_link_for_token(*, token: str) -> EnrolmentLink | None:
+    """The link with this token if it still works: unused, not revoked, not expired, and
+    its user active."""
+    if not token or len(token) > 128:
+        return None
+    token_hash = enrolment_token_hash(token)
+    return (
+        EnrolmentLink.objects.select_related("user")
+        .filter(
+            token_hash=token_hash,
+            used_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            user__is_active=True,
+        )
+        .first()
+    )

@@ -1,30 +1,47 @@
 """Writes for accounts: starting and ending sessions, creating and deactivating users,
-enrolling the authenticator app and checking second factors."""
+enrolling the authenticator app and checking second factors, changing one's password, and
+the one-time links with which users enrol (an administrator never knows a password)."""
 
 from __future__ import annotations
 
+import secrets
+import uuid
+from datetime import timedelta
+from functools import partial
 from typing import Any
 
-from django.contrib.auth import login, logout
+from django.conf import settings
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from helhet.accounts.models import User, UserSession
-from helhet.accounts.selectors import totp_confirmed_device, user_by_username
+from helhet.accounts import notices
+from helhet.accounts.choices import EnrolmentKind, Purpose
+from helhet.accounts.models import EnrolmentLink, User, UserSession
+from helhet.accounts.selectors import (
+    enrolment_token_hash,
+    totp_confirmed_device,
+    user_by_username,
+)
 from helhet.accounts.throttle import username_key
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record, object_type_of
+from helhet.audit.services import event_record, event_record_for, object_type_of
 from helhet.core.errors import DomainError
-from helhet.core.policy import MFA_SESSION_KEY
+from helhet.core.idempotency import once
+from helhet.core.policy import MFA_SESSION_KEY, has_capability
+from helhet.core.updates import model_update
+from helhet.organisation.roles import Cap
 
 RECOVERY_CODE_COUNT = 10
 # The session clock that SessionTimeoutMiddleware reads.
@@ -34,6 +51,9 @@ LAST_SEEN_KEY = "helhet.last_seen"
 SESSION_EXPIRED_KEY = "helhet.session_expired"
 # What `session_start` records when two factors are switched off (the local demo).
 NO_SECOND_FACTOR = "none"
+# Wrong current passwords typed through one second-factor link before it stops working.
+MAX_LINK_FAILURES = 5
+_ENROLMENT_LINK_SALT = "helhet.accounts.enrolment_link"
 
 
 class AccountError(DomainError):
@@ -72,11 +92,13 @@ def session_start(
     event_record(kind=EventKind.LOGIN, actor=user, detail=second_factor)
 
 
-def sessions_end_all(*, user: User) -> int:
-    """End every session the user holds, on every device. Returns how many were ended."""
-    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+def sessions_end_all(*, user: User, keep: str | None = None) -> int:
+    """End every session the user holds, on every device (but the session `keep`).
+    Returns how many were ended."""
+    tracked = UserSession.objects.filter(user=user).exclude(session_key=keep or "")
+    keys = list(tracked.values_list("session_key", flat=True))
     Session.objects.filter(session_key__in=keys).delete()
-    UserSession.objects.filter(user=user).delete()
+    tracked.delete()
     return len(keys)
 
 
@@ -117,9 +139,20 @@ def session_expire(*, request: HttpRequest, reason: str) -> None:
     request.session[SESSION_EXPIRED_KEY] = True
 
 
+def _password_check(password: str, user: User, *, field: str) -> None:
+    """The password rules (AUTH_PASSWORD_VALIDATORS), as an error on `field`."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise AccountError(" ".join(exc.messages), field=field) from exc
+
+
 @transaction.atomic
-def user_create(*, actor: Any, username: str, full_name: str, email: str, password: str) -> User:
-    """Create a staff user with an initial password that meets the password rules.
+def user_create(
+    *, actor: Any, username: str, full_name: str, email: str, password: str | None = None
+) -> User:
+    """Create a staff user. Without a password (the way to do it) the user has none that
+    works until they set their own through an enrolment link (`enrolment_link_issue`).
 
     E-mail addresses are unique: the identity provider's login finds users by them.
     """
@@ -130,18 +163,18 @@ def user_create(*, actor: Any, username: str, full_name: str, email: str, passwo
     if email and User.objects.filter(email__iexact=email).exists():
         raise AccountError(_("E-postadressen er allerede i bruk."), field="email")
     user = User(username=username, full_name=(full_name or "").strip(), email=email)
-    try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise AccountError(" ".join(exc.messages), field="password") from exc
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        _password_check(password, user, field="password")
+        user.set_password(password)
     try:
         user.full_clean()
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
         raise AccountError(" ".join(messages), field=field) from exc
     user.save()
-    event_record(kind=EventKind.CREATE, actor=actor, object_type="accounts.user", object_id=user.pk)
+    event_record_for(kind=EventKind.CREATE, actor=actor, obj=user)
     return user
 
 
@@ -150,32 +183,229 @@ def user_deactivate(*, actor: Any, user: User) -> User:
     """Deactivate a user: they can no longer log in, and every session ends now."""
     if user.pk == actor.pk:
         raise AccountError(_("Du kan ikke deaktivere deg selv."))
-    user.is_active = False
-    user.save(update_fields=["is_active"])
+    model_update(instance=user, fields=["is_active"], data={"is_active": False})
     sessions_end_all(user=user)
-    event_record(
-        kind=EventKind.UPDATE,
-        actor=actor,
-        object_type="accounts.user",
-        object_id=user.pk,
-        detail="deactivated",
-    )
+    event_record_for(kind=EventKind.UPDATE, actor=actor, obj=user, detail="deactivated")
     return user
 
 
 @transaction.atomic
 def user_reactivate(*, actor: Any, user: User) -> User:
     """Let a deactivated user log in again."""
-    user.is_active = True
-    user.save(update_fields=["is_active"])
-    event_record(
+    model_update(instance=user, fields=["is_active"], data={"is_active": True})
+    event_record_for(kind=EventKind.UPDATE, actor=actor, obj=user, detail="reactivated")
+    return user
+
+
+def password_change(*, request: HttpRequest, current_password: str, new_password: str) -> None:
+    """The logged-in user changes their own password; their other sessions end.
+
+    A wrong current password is a failed login in the audit log (a stolen session must not
+    be a quiet way to guess the password); the view ends the session after a few.
+    """
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101 - the view policy lets only staff in
+    if not user.check_password(current_password or ""):
+        login_failure_record(user=user, detail="password change")
+        raise AccountError(_("Passordet stemmer ikke."), field="current_password")
+    if new_password == current_password:
+        raise AccountError(
+            _("Det nye passordet må være et annet enn det gamle."), field="new_password"
+        )
+    _password_check(new_password, user, field="new_password")
+    _password_store(request=request, user=user, password=new_password)
+
+
+@transaction.atomic
+def _password_store(*, request: HttpRequest, user: User, password: str) -> None:
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    old_key = request.session.session_key
+    # A new session key carrying the new password's hash: this session lives on; every
+    # other one fails Django's hash check, and is deleted here as well.
+    update_session_auth_hash(request, user)
+    request.session.save()
+    sessions_end_all(user=user, keep=old_key)
+    UserSession.objects.filter(user=user, session_key=old_key or "").update(
+        session_key=request.session.session_key
+    )
+    event_record_for(kind=EventKind.UPDATE, actor=user, obj=user, detail="password changed")
+    transaction.on_commit(partial(notices.password_changed, user_id=user.pk))
+
+
+def _has_enrolled(user: User) -> bool:
+    return user.has_usable_password() or totp_confirmed_device(user=user) is not None
+
+
+def enrolment_token(link: EnrolmentLink) -> str:
+    """The token in the link's address. Only the server can make it (SECRET_KEY)."""
+    return salted_hmac(_ENROLMENT_LINK_SALT, link.nonce, algorithm="sha256").hexdigest()
+
+
+def enrolment_link_issue(*, actor: User, user: User, submission_id: uuid.UUID) -> EnrolmentLink:
+    """A one-time link with which `user` sets a new password and authenticator app.
+
+    The administrator issues it for anyone but themselves; a unit's lead only for a user
+    who has not enrolled yet (the one they just created): replacing an enrolled colleague's
+    password would let the lead log in as them. The newest link is the only one that works.
+    The user is told by e-mail. The link itself is `enrolment_token(link)`, shown once.
+    """
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _enrolment_link_issue(actor=actor, user=user),
+    )
+
+
+@transaction.atomic
+def _enrolment_link_issue(*, actor: User, user: User) -> EnrolmentLink:
+    is_admin = has_capability(actor, Cap.USERS_MANAGE)
+    if user.pk == actor.pk:
+        raise AccountError(
+            _(
+                "Du kan ikke lage en innloggingslenke til deg selv. Bytt ditt eget passord på "
+                "siden «Bytt passord»."
+            )
+        )
+    if not user.is_active:
+        raise AccountError(_("Brukeren er deaktivert. Aktiver brukeren først."))
+    if not is_admin and not has_capability(actor, Cap.UNIT_MEMBERS):
+        raise AccountError(_("Du kan ikke lage innloggingslenker."))
+    if not is_admin and _has_enrolled(user):
+        raise AccountError(
+            _(
+                "Brukeren har allerede satt opp innloggingen. Bare systemadministratoren kan "
+                "lage en ny lenke."
+            )
+        )
+    return _link_create(actor=actor, user=user, kind=EnrolmentKind.ENROL)
+
+
+def second_factor_reset(*, actor: User, user: User, submission_id: uuid.UUID) -> EnrolmentLink:
+    """The administrator resets a user's lost second factor.
+
+    The authenticator app and the recovery codes are removed and every session of the user
+    ends; the user enrols a new app through a one-time link, with their own password, which
+    the administrator does not know: the administrator never holds a usable factor. Audited,
+    and the user is told by e-mail.
+    """
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _second_factor_reset(actor=actor, user=user),
+    )
+
+
+@transaction.atomic
+def _second_factor_reset(*, actor: User, user: User) -> EnrolmentLink:
+    if user.pk == actor.pk:
+        raise AccountError(
+            _("Du kan ikke nullstille din egen tofaktor. Be en annen administrator.")
+        )
+    if not has_capability(actor, Cap.USERS_MANAGE):
+        raise AccountError(_("Bare systemadministratoren kan nullstille tofaktor."))
+    if not user.is_active:
+        raise AccountError(_("Brukeren er deaktivert. Aktiver brukeren først."))
+    if not user.has_usable_password():
+        raise AccountError(
+            _("Brukeren har ikke satt et passord ennå. Lag en innloggingslenke i stedet.")
+        )
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    sessions_end_all(user=user)
+    event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type="accounts.user",
-        object_id=user.pk,
-        detail="reactivated",
+        obj=user,
+        purpose=Purpose.SECOND_FACTOR_RESET,
+        detail="second factor reset",
     )
-    return user
+    return _link_create(actor=actor, user=user, kind=EnrolmentKind.SECOND_FACTOR)
+
+
+def _link_create(*, actor: User, user: User, kind: str) -> EnrolmentLink:
+    now = timezone.now()
+    EnrolmentLink.objects.filter(user=user, used_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=now
+    )
+    link = EnrolmentLink(
+        user=user,
+        kind=kind,
+        nonce=secrets.token_urlsafe(32),
+        issued_by=actor,
+        expires_at=now + timedelta(hours=settings.HELHET_ENROLMENT_LINK_HOURS),
+    )
+    link.token_hash = enrolment_token_hash(enrolment_token(link))
+    link.full_clean(exclude=["user", "issued_by"])
+    link.save()
+    event_record_for(
+        kind=EventKind.UPDATE,
+        actor=actor,
+        obj=user,
+        purpose=Purpose.ENROLMENT_LINK_ISSUE,
+        detail=f"enrolment link issued: {kind}",
+    )
+    transaction.on_commit(partial(notices.enrolment_link_issued, link_id=link.pk))
+    return link
+
+
+def enrolment_complete(
+    *,
+    link: EnrolmentLink,
+    token: str,
+    new_password: str = "",
+    current_password: str = "",
+) -> tuple[TOTPDevice, list[str]]:
+    """The user enrols through a link: a new password (or, after a second-factor reset,
+    their current one) and the first code from their new authenticator app.
+
+    Returns the confirmed app and fresh recovery codes. The link works once: two posts
+    racing with it give one enrolment. Every other session of the user ends.
+    """
+    user = link.user
+    if link.kind == EnrolmentKind.SECOND_FACTOR:
+        if not user.check_password(current_password or ""):
+            _enrolment_link_failure(link=link)
+            raise AccountError(_("Passordet stemmer ikke."), field="current_password")
+    else:
+        _password_check(new_password, user, field="new_password")
+    device = totp_device_pending(user=user)
+    codes = _enrolment_finish(link=link, device=device, token=token, new_password=new_password)
+    return device, codes
+
+
+@transaction.atomic
+def _enrolment_finish(
+    *, link: EnrolmentLink, device: TOTPDevice, token: str, new_password: str
+) -> list[str]:
+    user = link.user
+    now = timezone.now()
+    claimed = EnrolmentLink.objects.filter(
+        pk=link.pk, used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+    ).update(used_at=now)
+    if not claimed:
+        raise AccountError(_("Lenken er allerede brukt, eller den er utløpt."))
+    if link.kind == EnrolmentKind.ENROL:
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+    # A wrong code raises here, and the link is unused again (the transaction rolls back).
+    codes = totp_confirm(user=user, device=device, token=token)
+    sessions_end_all(user=user)
+    event_record_for(
+        kind=EventKind.UPDATE, actor=user, obj=user, detail=f"enrolment link used: {link.kind}"
+    )
+    return codes
+
+
+@transaction.atomic
+def _enrolment_link_failure(*, link: EnrolmentLink) -> None:
+    EnrolmentLink.objects.filter(pk=link.pk).update(failures=F("failures") + 1)
+    link.refresh_from_db(fields=["failures"])
+    if link.failures >= MAX_LINK_FAILURES:
+        EnrolmentLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+    login_failure_record(user=link.user, detail="enrolment link password")
 
 
 def totp_device_pending(*, user: User) -> TOTPDevice:
@@ -198,15 +428,8 @@ def totp_confirm(*, user: User, device: TOTPDevice, token: str) -> list[str]:
             _("Koden stemmer ikke. Prøv den neste koden appen viser."), field="token"
         )
     TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    event_record(
-        kind=EventKind.UPDATE,
-        actor=user,
-        object_type="accounts.user",
-        object_id=user.pk,
-        detail="totp enrolled",
-    )
+    model_update(instance=device, fields=["confirmed"], data={"confirmed": True})
+    event_record_for(kind=EventKind.UPDATE, actor=user, obj=user, detail="totp enrolled")
     return recovery_codes_create(user=user)
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from helhet.accounts.tests.support import (
-    ENROL_URL,
     LOGIN_URL,
     VERIFY_URL,
     app_for,
+    link_for,
+    link_url,
     password_step,
 )
 
@@ -58,13 +59,11 @@ def test_a_field_error_is_tied_to_its_field(cast, client):
 
 
 def test_the_code_fields_help_one_time_codes_along(cast, client):
-    password_step(client, "shelter_worker")
-    enrol = client.get(ENROL_URL).content.decode()
+    enrol = client.get(link_url(link_for(cast.shelter_worker, cast.admin))).content.decode()
     _assert_every_input_has_a_label(enrol)
     assert 'autocomplete="one-time-code"' in enrol
     assert 'inputmode="numeric"' in enrol
     app_for(cast.colleague)
-    client.logout()
     password_step(client, "colleague")
     verify = client.get(VERIFY_URL).content.decode()
     _assert_every_input_has_a_label(verify)

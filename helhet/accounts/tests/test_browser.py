@@ -1,4 +1,4 @@
-"""The login in a real Chromium: password and code, first-time enrolment, and the focus
+"""The login in a real Chromium: password and code, enrolment through a link, and the focus
 moving to the error summary. Driven by keyboard where a person could be."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from helhet.accounts.services import RECOVERY_CODE_COUNT
-from helhet.accounts.tests.support import app_for, code_for
+from helhet.accounts.services import RECOVERY_CODE_COUNT, user_create
+from helhet.accounts.tests.support import app_for, code_for, link_for, link_url
 
 pytestmark = pytest.mark.browser
 
@@ -35,12 +35,11 @@ def test_a_user_with_an_app_logs_in_with_password_and_code(page, cast):
     assert page.get_by_role("button", name="Logg ut").is_visible()
 
 
-def test_a_first_login_enrols_the_app_and_shows_recovery_codes(page, cast):
-    page.goto("/ansatt/konto/logg-inn/")
-    page.get_by_label("Brukernavn").fill("colleague")
-    page.get_by_label("Passord").fill("correct horse battery staple 42")
-    page.get_by_role("button", name="Logg inn").click()
-    page.wait_for_url("**/ansatt/konto/tofaktor/")
+def test_a_new_user_enrols_through_the_link_and_sees_recovery_codes(page, cast):
+    user = user_create(actor=cast.admin, username="nora", full_name="Nora Ny", email="")
+    page.goto(link_url(link_for(user, cast.admin)))
+    page.get_by_label("Nytt passord", exact=True).fill("tre blå ugler over fjorden")
+    page.get_by_label("Gjenta det nye passordet").fill("tre blå ugler over fjorden")
     secret = page.get_by_test_id("totp-secret").inner_text().replace(" ", "")
     key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     page.get_by_label("Kode fra appen").fill(f"{totp(key):06d}")

@@ -13,8 +13,8 @@ from django.utils import translation
 
 from conftest import PASSWORD, login, make_user
 from helhet.accounts.forms import LoginForm
+from helhet.accounts.pending import PENDING_USER_KEY
 from helhet.accounts.tests.support import (
-    ENROL_URL,
     HOME_URL,
     LOGIN_URL,
     VERIFY_URL,
@@ -22,7 +22,7 @@ from helhet.accounts.tests.support import (
     password_step,
 )
 from helhet.accounts.throttle import username_key
-from helhet.accounts.views import PENDING_USER_KEY, _login_page
+from helhet.accounts.views import _login_page
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
 from helhet.core.policy import MFA_SESSION_KEY
@@ -44,9 +44,12 @@ def test_a_correct_password_leads_to_the_code_step(cast, client):
     assert client.session[PENDING_USER_KEY] == cast.shelter_worker.pk
 
 
-def test_a_user_without_an_app_is_sent_to_enrolment(cast, client):
+def test_a_user_without_an_app_is_told_to_use_their_enrolment_link(cast, client):
+    """Only a one-time link sets up the app; the password alone is never enough."""
     response = password_step(client, "shelter_worker")
-    assert response["Location"] == ENROL_URL
+    assert response.status_code == 200
+    assert "Bruk lenken du har fått fra administratoren" in response.content.decode()
+    assert PENDING_USER_KEY not in client.session
 
 
 def test_the_password_step_alone_opens_no_staff_page(cast, client):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from helhet.accounts.models import UserSession
+from helhet.accounts.pending import PENDING_USER_KEY
 from helhet.accounts.services import recovery_codes_create
 from helhet.accounts.tests.support import (
     HOME_URL,
@@ -19,7 +20,7 @@ from helhet.accounts.tests.support import (
     code_for,
     password_step,
 )
-from helhet.accounts.views import MAX_CODE_FAILURES, PENDING_USER_KEY
+from helhet.accounts.views import MAX_CODE_FAILURES
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
 from helhet.core.policy import MFA_SESSION_KEY

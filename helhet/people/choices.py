@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+
+from helhet.audit.purposes import PurposeChoices
 
 
 class Gender(models.TextChoices):
@@ -16,19 +17,21 @@ class AddressProtection(models.TextChoices):
     STRICT = "strict", _("Strengt fortrolig adresse")
 
 
-class Purpose:
-    """Why a person's data was opened, as written to the audit log.
+class Purpose(PurposeChoices):
+    """Why a person's data was opened or changed, as written to the audit log.
 
-    Stored in Bokmål whatever the user's language, so that the log reads the same for
-    everyone; pages and exports translate it when they show it (`gettext(purpose)`).
+    Events store the code; pages and exports show the label in the reader's language
+    (`Event.purpose_label`). Codes are stored for ever: never rename or reuse one.
     """
 
-    LIST = gettext_noop("Vist i personlisten")
-    VIEW = gettext_noop("Vise personen")
-    SHOW_ADDRESS = gettext_noop("Vise fortrolig adresse")
-    EDIT = gettext_noop("Endre personen")
-    ERASE = gettext_noop("Slette personen")
-    REGISTER = gettext_noop("Registrere personen")
-    ACCESS_LOG = gettext_noop("Innsyn i tilgangslogg")
-    ACCESS_LOG_EXPORT = gettext_noop("Utlevering av tilgangslogg til personen")
-    BREAK_GLASS = gettext_noop("Nødtilgang")
+    LIST = "people.list", _("Vist i personlisten")
+    VIEW = "people.view", _("Vise personen")
+    SHOW_ADDRESS = "people.show_address", _("Vise fortrolig adresse")
+    EDIT = "people.edit", _("Endre personen")
+    ERASE = "people.erase", _("Slette personen")
+    REGISTER = "people.register", _("Registrere personen")
+    LINK = "people.link", _("Gjøre personen synlig for en enhet")
+    UNLINK = "people.unlink", _("Avslutte en enhets tilgang til personen")
+    ACCESS_LOG = "people.access_log", _("Innsyn i tilgangslogg")
+    ACCESS_LOG_EXPORT = "people.access_log_export", _("Utlevering av tilgangslogg til personen")
+    BREAK_GLASS = "people.break_glass", _("Nødtilgang")

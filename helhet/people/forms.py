@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from helhet.core.forms import SubmissionForm
 from helhet.people.choices import AddressProtection, Gender
 from helhet.people.services import PersonInput
 
-_TEXT = {"class": "ds-input"}
-
 
 def _text(**attrs: Any) -> forms.TextInput:
-    return forms.TextInput(attrs={**_TEXT, **attrs})
+    return forms.TextInput(attrs=attrs)
 
 
 def _area(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={**_TEXT, "rows": rows})
-
-
-def _check() -> forms.CheckboxInput:
-    return forms.CheckboxInput(attrs=_TEXT)
-
-
-class SubmissionIdField(forms.UUIDField):
-    """A hidden one-time id that makes a repeated POST of the same form harmless."""
-
-    def __init__(self) -> None:
-        super().__init__(required=False, widget=forms.HiddenInput)
+    return forms.Textarea(attrs={"rows": rows})
 
 
 class PersonForm(forms.Form):
@@ -52,13 +39,12 @@ class PersonForm(forms.Form):
         label=_("Fødselsdato"),
         required=False,
         help_text=_("Hentes fra fødselsnummeret hvis du lar feltet stå tomt."),
-        widget=forms.DateInput(attrs={**_TEXT, "type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     gender = forms.ChoiceField(
         label=_("Kjønn"),
         choices=Gender.choices,
         initial=Gender.NOT_REGISTERED,
-        widget=forms.Select(attrs=_TEXT),
     )
     languages = forms.CharField(
         label=_("Språk"),
@@ -67,7 +53,7 @@ class PersonForm(forms.Form):
         help_text=_("Språkene personen snakker, for eksempel «arabisk, engelsk»."),
         widget=_text(),
     )
-    needs_interpreter = forms.BooleanField(label=_("Trenger tolk"), required=False, widget=_check())
+    needs_interpreter = forms.BooleanField(label=_("Trenger tolk"), required=False)
     phone = forms.CharField(
         label=_("Telefon"), max_length=40, required=False, widget=_text(inputmode="tel")
     )
@@ -82,18 +68,16 @@ class PersonForm(forms.Form):
             "Politiet vedtar adressesperre. Ved strengt fortrolig adresse skal adressen "
             "ikke registreres i Helhet."
         ),
-        widget=forms.Select(attrs={**_TEXT, "data-address-protection": ""}),
+        widget=forms.Select(attrs={"data-address-protection": ""}),
     )
     address = forms.CharField(
         label=_("Adresse"), max_length=500, required=False, widget=_area(rows=3)
     )
-    may_call = forms.BooleanField(label=_("Vi kan ringe"), required=False, widget=_check())
-    may_text = forms.BooleanField(label=_("Vi kan sende SMS"), required=False, widget=_check())
-    may_write = forms.BooleanField(
-        label=_("Vi kan sende brev eller e-post"), required=False, widget=_check()
-    )
+    may_call = forms.BooleanField(label=_("Vi kan ringe"), required=False)
+    may_text = forms.BooleanField(label=_("Vi kan sende SMS"), required=False)
+    may_write = forms.BooleanField(label=_("Vi kan sende brev eller e-post"), required=False)
     may_leave_voicemail = forms.BooleanField(
-        label=_("Vi kan legge igjen beskjed på telefonsvareren"), required=False, widget=_check()
+        label=_("Vi kan legge igjen beskjed på telefonsvareren"), required=False
     )
     safe_times = forms.CharField(
         label=_("Trygge tidspunkt for kontakt"),
@@ -117,11 +101,26 @@ class PersonForm(forms.Form):
         widget=_area(rows=4),
     )
 
-    def __init__(self, *args: Any, address_locked: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, address_locked: bool = False, address_kept: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.address_locked = address_locked
+        # A stored fortrolig adresse is never put into the form: the field starts empty,
+        # and an empty field keeps the address (or it can be removed with a tick).
+        self.address_kept = address_kept and not address_locked
         if address_locked:
             del self.fields["address"]
+        elif self.address_kept:
+            self.initial["address"] = ""
+            self.fields["address"].label = _("Ny adresse")
+            self.fields["address"].help_text = _(
+                "Personen har fortrolig adresse, og den lagrede adressen vises ikke her. "
+                "La feltet stå tomt for å beholde den."
+            )
+            self.fields["clear_address"] = forms.BooleanField(
+                label=_("Slett den lagrede adressen"), required=False
+            )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -151,6 +150,9 @@ class PersonForm(forms.Form):
             phone=data.get("phone") or "",
             email=data.get("email") or "",
             address="" if self.address_locked else data.get("address") or "",
+            keep_address=self.address_kept
+            and not data.get("address")
+            and not data.get("clear_address"),
             address_protection=data["address_protection"],
             may_call=data.get("may_call", False),
             may_text=data.get("may_text", False),
@@ -162,7 +164,7 @@ class PersonForm(forms.Form):
         )
 
 
-class PersonCreateForm(PersonForm):
+class PersonCreateForm(PersonForm, SubmissionForm):
     """Registration: the details, and which of the user's units registers the person."""
 
     unit = forms.ModelChoiceField(
@@ -170,14 +172,11 @@ class PersonCreateForm(PersonForm):
         queryset=None,
         empty_label=None,
         help_text=_("Personen blir synlig for de ansatte i denne enheten."),
-        widget=forms.Select(attrs=_TEXT),
     )
-    submission_id = SubmissionIdField()
 
     field_order = ["unit"]
 
     def __init__(self, *args: Any, units: QuerySet[Any], **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {}).setdefault("submission_id", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
 
@@ -188,7 +187,7 @@ class PersonSearchForm(forms.Form):
         max_length=100,
         required=False,
         help_text=_("Fødselsnummer og D-nummer må skrives helt, med alle 11 sifrene."),
-        widget=forms.TextInput(attrs={**_TEXT, "type": "search", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 
 
@@ -199,14 +198,17 @@ class EraseForm(forms.Form):
             "tilbake, heller ikke fra sikkerhetskopier."
         ),
         error_messages={"required": _("Kryss av for å bekrefte slettingen.")},
-        widget=_check(),
     )
 
 
-class BreakGlassForm(forms.Form):
-    identifier = forms.CharField(
-        label=_("Fødselsnummer, D-nummer eller person-id"),
+class BreakGlassForm(SubmissionForm):
+    """Break-glass asks for the person's whole number, never a person id: a person is
+    opened because someone is looking for them, not found by counting."""
+
+    national_id = forms.CharField(
+        label=_("Fødselsnummer eller D-nummer"),
         max_length=20,
+        help_text=_("Alle de 11 sifrene. Nødtilgang kan ikke gis til en person uten nummer."),
         widget=_text(inputmode="numeric", autocomplete="off"),
     )
     reason = forms.CharField(
@@ -218,11 +220,6 @@ class BreakGlassForm(forms.Form):
         ),
         widget=_area(rows=4),
     )
-    submission_id = SubmissionIdField()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {}).setdefault("submission_id", uuid.uuid4())
-        super().__init__(*args, **kwargs)
 
 
 class AccessLogSearchForm(forms.Form):

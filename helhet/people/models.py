@@ -53,9 +53,6 @@ class Person(TimeStampedModel):
     may_write = models.BooleanField(_("kan få brev eller e-post"), default=False)
     may_leave_voicemail = models.BooleanField(_("kan få talemelding"), default=False)
     is_demo = models.BooleanField(default=False, editable=False)
-    # The registration form's one-time id: a double click or a resent POST finds the
-    # person the first submission created instead of registering them twice.
-    submission_id = models.UUIDField(null=True, blank=True, editable=False)
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Keyed hash of the national identity number (blind index); unique, so nobody is
     # registered twice. Cleared when the person is erased.
@@ -79,9 +76,6 @@ class Person(TimeStampedModel):
             models.CheckConstraint(
                 condition=~models.Q(address_protection="strict") | models.Q(address_enc=""),
                 name="people_person_no_address_when_strict",
-            ),
-            models.UniqueConstraint(
-                fields=["submission_id"], name="people_person_unique_submission"
             ),
         ]
 

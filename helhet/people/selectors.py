@@ -11,14 +11,17 @@ from django.db.models import Q, QuerySet
 from stdnum.no import fodselsnummer
 
 from helhet.audit.selectors import break_glass_object_ids
+from helhet.audit.services import object_type_of
+from helhet.core.policy import has_capability
 from helhet.organisation.models import Unit
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
 from helhet.people import contexts
 from helhet.people.crypto import CryptoError, blind_index, decrypt_field, unwrap_data_key
-from helhet.people.models import ENCRYPTED_FIELDS, Person
+from helhet.people.models import ENCRYPTED_FIELDS, Person, PersonUnitLink
 
-PERSON_OBJECT_TYPE = "people.person"
+# The object type events about a person carry (other modules name persons with it too).
+PERSON_OBJECT_TYPE = object_type_of(Person)
 
 
 def break_glass_person_ids(user: Any) -> list[int]:
@@ -36,6 +39,58 @@ def visible_persons(*, user: Any) -> QuerySet[Person]:
     if glass:
         condition |= Q(pk__in=glass)
     return Person.objects.filter(condition, erased_at__isnull=True).distinct()
+
+
+def _linked_to_units_with(*, user: Any, capability: str) -> QuerySet[Person]:
+    units = units_with(user=user, capability=capability)
+    return Person.objects.filter(
+        erased_at__isnull=True, unit_links__unit__in=units, unit_links__ended_at__isnull=True
+    ).distinct()
+
+
+def editable_persons(*, user: Any) -> QuerySet[Person]:
+    """Persons the user may change: linked to a unit where the user may edit case content.
+    Break-glass opens a person for reading only, so it never makes one editable."""
+    return _linked_to_units_with(user=user, capability=Cap.CASE_EDIT)
+
+
+def erasable_persons(*, user: Any) -> QuerySet[Person]:
+    """Persons the user may erase: linked to a unit where the user holds the erase
+    capability. Never through break-glass."""
+    return _linked_to_units_with(user=user, capability=Cap.PERSON_ERASE)
+
+
+def persons_with_readable_address(*, user: Any) -> QuerySet[Person]:
+    """Persons whose fortrolig adresse the user may open: those the user works with (case
+    editing in a unit the person is linked to). Not through break-glass, which is for
+    reading what an emergency needs, and not for the privacy officer."""
+    return editable_persons(user=user)
+
+
+def persons_for_access_log(*, user: Any) -> QuerySet[Person]:
+    """Every person, erased ones included, for a holder of the audit review capability
+    (the privacy officer answers a person's request to see who has read their data)."""
+    if not has_capability(user, Cap.AUDIT_REVIEW):
+        return Person.objects.none()
+    return Person.objects.all()
+
+
+def list_units(*, user: Any, persons: Iterable[Person]) -> dict[int, Unit]:
+    """For each person in a list, one of the user's units (where the user may see case
+    content) that the person is linked to; persons seen through break-glass have none."""
+    links = (
+        PersonUnitLink.objects.filter(
+            person__in=list(persons),
+            unit__in=units_with(user=user, capability=Cap.CASE_VIEW),
+            ended_at__isnull=True,
+        )
+        .select_related("unit")
+        .order_by("unit_id")
+    )
+    unit_of: dict[int, Unit] = {}
+    for link in links:
+        unit_of.setdefault(link.person_id, link.unit)
+    return unit_of
 
 
 def linked_units(*, user: Any, person: Person, capability: str = Cap.CASE_VIEW) -> QuerySet[Unit]:
@@ -72,16 +127,15 @@ def person_search(*, user: Any, query: str = "") -> QuerySet[Person]:
     return persons.filter(pk__in=matching)
 
 
-def person_by_identifier(identifier: str) -> Person | None:
-    """A person who is not erased, by national identity number / D-number (blind index) or
-    by id. Gives no access: only chokepoints and break-glass use it, and they audit."""
-    identifier = (identifier or "").strip()
-    if looks_like_national_id(identifier):
-        index = blind_index(fodselsnummer.compact(identifier))
-        return Person.objects.filter(national_id_index=index, erased_at__isnull=True).first()
-    if identifier.isdigit() and len(identifier) < 19:
-        return Person.objects.filter(pk=int(identifier), erased_at__isnull=True).first()
-    return None
+def person_by_national_id(identifier: str) -> Person | None:
+    """A person who is not erased, found by the whole national identity number or
+    D-number (through the blind index). Person ids are not accepted: break-glass opens a
+    person someone is looking for, never the next id in a row. Gives no access: only
+    break-glass uses it, and it audits every look-up."""
+    if not looks_like_national_id(identifier):
+        return None
+    index = blind_index(fodselsnummer.compact(identifier))
+    return Person.objects.filter(national_id_index=index, erased_at__isnull=True).first()
 
 
 def person_id_for_access_log(identifier: str) -> int | None:

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +15,16 @@ from stdnum.no import fodselsnummer
 
 from helhet.audit.choices import EventKind
 from helhet.audit.models import BreakGlassGrant
-from helhet.audit.services import REASON_MIN_LENGTH, break_glass_grant, event_record
+from helhet.audit.services import (
+    break_glass_grant,
+    break_glass_reason_clean,
+    event_record,
+    object_type_of,
+)
 from helhet.core.errors import DomainError
+from helhet.core.idempotency import once
+from helhet.core.text import clean_text
+from helhet.core.updates import changed_detail, model_update
 from helhet.organisation.models import Unit
 from helhet.people import contexts
 from helhet.people.choices import AddressProtection, Gender, Purpose
@@ -30,7 +39,7 @@ from helhet.people.crypto import (
 from helhet.people.models import ENCRYPTED_FIELDS, Person, PersonKey, PersonUnitLink
 from helhet.people.selectors import (
     PERSON_OBJECT_TYPE,
-    person_by_identifier,
+    person_by_national_id,
     person_data,
     visible_persons,
 )
@@ -72,6 +81,9 @@ class PersonInput:
     safe_times: str = ""
     safe_contact_person: str = ""
     notes: str = ""
+    # On a change: keep the stored address instead of `address` (the edit form of a
+    # person with fortrolig adresse never shows it, and leaves it as it is when empty).
+    keep_address: bool = False
 
 
 _PLAIN_FIELDS = (
@@ -132,7 +144,7 @@ def _birth_date(data: PersonInput) -> datetime.date | None:
 def _validate(data: PersonInput) -> PersonInput:
     """A checked, tidied copy of the input (the caller's object is left as it was)."""
     data = replace(data)
-    data.name = " ".join((data.name or "").split())
+    data.name = " ".join(clean_text(data.name).split())
     if not data.name:
         raise PersonError(_("Skriv inn navnet."), field="name")
     data.national_id = normalise_national_id(data.national_id)
@@ -148,8 +160,11 @@ def _validate(data: PersonInput) -> PersonInput:
             ),
             field="address",
         )
-    for name in ("phone", "email", "address", "safe_times", "safe_contact_person", "notes"):
-        setattr(data, name, str(getattr(data, name) or "").strip())
+    # Short texts lose the invisible characters that could make them show as something
+    # else (core.text); the notes are the person's own words and are only trimmed.
+    for name in ("languages", "phone", "email", "address", "safe_times", "safe_contact_person"):
+        setattr(data, name, clean_text(str(getattr(data, name) or "")))
+    data.notes = str(data.notes or "").strip()
     return data
 
 
@@ -179,60 +194,53 @@ def _duplicate_error(index: str) -> DuplicatePersonError:
     )
 
 
-def person_create(
-    *,
-    actor: Any,
-    unit: Unit,
-    data: PersonInput,
-    source: str = "people.registration",
-    submission_id: uuid.UUID | None = None,
+def person_register(
+    *, actor: Any, unit: Unit, data: PersonInput, submission_id: uuid.UUID
 ) -> Person:
-    """Register a person in the unit. The person becomes visible to the unit's staff.
-
-    A repeated submission (the same `submission_id`) returns the person the first one
-    registered, so a double click registers nobody twice.
-    """
-    if submission_id is not None:
-        earlier = Person.objects.filter(submission_id=submission_id).first()
-        if earlier is not None:
-            return earlier
+    """Register a person in the unit from the registration form. The same `submission_id`
+    sent again (a double click, a reload) returns the person the first post registered."""
     try:
-        return _person_create(
-            actor=actor, unit=unit, data=data, source=source, submission_id=submission_id
+        return once(
+            actor=actor,
+            submission_id=submission_id,
+            create=lambda: _person_create(
+                actor=actor, unit=unit, data=data, source="people.registration"
+            ),
         )
     except DuplicatePersonError as error:
         _record_duplicate(actor=actor, error=error, unit=unit)
         raise
-    except IntegrityError:
-        # A concurrent copy of the same submission won the race.
-        earlier = (
-            Person.objects.filter(submission_id=submission_id).first() if submission_id else None
-        )
-        if earlier is None:
-            raise
-        return earlier
+
+
+def person_create(
+    *, actor: Any, unit: Unit, data: PersonInput, source: str = "people.registration"
+) -> Person:
+    """Register a person as part of another module's write (a stay registers its
+    resident). That write is the one the user submitted, and it is the one guarded
+    against double submits; forms of this app use `person_register`."""
+    try:
+        return _person_create(actor=actor, unit=unit, data=data, source=source)
+    except DuplicatePersonError as error:
+        _record_duplicate(actor=actor, error=error, unit=unit)
+        raise
 
 
 @transaction.atomic
-def _person_create(
-    *, actor: Any, unit: Unit, data: PersonInput, source: str, submission_id: uuid.UUID | None
-) -> Person:
+def _person_create(*, actor: Any, unit: Unit, data: PersonInput, source: str) -> Person:
     data = _validate(data)
     index = blind_index(data.national_id) if data.national_id else None
     if index and Person.objects.filter(national_id_index=index).exists():
         raise _duplicate_error(index)
-    person = Person(national_id_index=index, submission_id=submission_id)
+    person = Person(national_id_index=index)
     for name in _PLAIN_FIELDS:
         setattr(person, name, getattr(data, name))
     data_key = new_data_key()
     _encrypt_into(person, data_key, data)
-    person.full_clean(exclude=["national_id_index", "submission_id"])
+    person.full_clean(exclude=["national_id_index"])
     try:
         with transaction.atomic():
             person.save()
     except IntegrityError as exc:
-        if submission_id and Person.objects.filter(submission_id=submission_id).exists():
-            raise  # a copy of this submission won; person_create returns its person
         if index and Person.objects.filter(national_id_index=index).exists():
             # A concurrent registration of the same number.
             raise _duplicate_error(index) from exc
@@ -280,35 +288,46 @@ def person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
 def _person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
     if person.is_erased:
         raise PersonError(_("Personen er slettet og kan ikke endres."))
-    data = _validate(data)
     before = person_data(person)
     if before.unreadable:
         raise PersonError(_("Personens opplysninger kan ikke leses, og kan derfor ikke endres."))
+    if data.keep_address:
+        # Strengt fortrolig adresse is never stored: a kept address goes when it applies.
+        strict = data.address_protection == AddressProtection.STRICT
+        data = replace(data, address="" if strict else before.address, keep_address=False)
+    data = _validate(data)
     index = blind_index(data.national_id) if data.national_id else None
     if index and Person.objects.filter(national_id_index=index).exclude(pk=person.pk).exists():
         raise _duplicate_error(index)
-    changed = [
-        name for name in ENCRYPTED_FIELDS if getattr(before, name) != (getattr(data, name) or "")
-    ]
-    changed += [name for name in _PLAIN_FIELDS if getattr(person, name) != getattr(data, name)]
-    if not changed:
-        return person
-    for name in _PLAIN_FIELDS:
-        setattr(person, name, getattr(data, name))
-    person.national_id_index = index
-    key_row = person.key
-    data_key = unwrap_data_key(key_row.master_key_id, key_row.wrapped_key)
-    update_fields = _encrypt_into(person, data_key, data)
-    person.full_clean(exclude=["national_id_index", "submission_id"])
+    values: dict[str, Any] = {name: getattr(data, name) for name in _PLAIN_FIELDS}
+    values["national_id_index"] = index
+    secret = [name for name in ENCRYPTED_FIELDS if getattr(before, name) != getattr(data, name)]
+    if secret:
+        key_row = person.key
+        data_key = unwrap_data_key(key_row.master_key_id, key_row.wrapped_key)
+        for name in secret:
+            values[f"{name}_enc"] = encrypt_field(
+                data_key, getattr(data, name), aad=contexts.person_field(person.uid, name)
+            )
     try:
         with transaction.atomic():
-            person.save(
-                update_fields=[*update_fields, *_PLAIN_FIELDS, "national_id_index", "updated_at"]
+            changed = model_update(
+                instance=person,
+                fields=[*_PLAIN_FIELDS, "national_id_index", *(f"{n}_enc" for n in secret)],
+                data=values,
             )
+    except ValidationError as exc:
+        if index and "national_id_index" in getattr(exc, "error_dict", {}):
+            raise _duplicate_error(index) from exc
+        raise PersonError(exc.messages[0]) from exc
     except IntegrityError as exc:  # the same number registered concurrently
         if index is None:
             raise
         raise _duplicate_error(index) from exc
+    if not changed:
+        return person
+    # The detail names the fields (the person's, not the columns), never their values.
+    names = {name.removesuffix("_enc") for name in changed} - {"national_id_index"}
     event_record(
         kind=EventKind.UPDATE,
         actor=actor,
@@ -316,7 +335,7 @@ def _person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
         object_id=person.pk,
         person_id=person.pk,
         purpose=Purpose.EDIT,
-        detail=",".join(sorted(changed)),
+        detail=changed_detail(sorted(names)),
     )
     return person
 
@@ -340,7 +359,7 @@ def person_link_unit(
         object_id=person.pk,
         person_id=person.pk,
         unit=unit,
-        purpose=legal_basis,
+        purpose=Purpose.LINK,
         detail=f"link:{source}",
     )
     return link
@@ -360,6 +379,7 @@ def person_unlink_unit(*, actor: Any, person: Person, unit: Unit, source: str) -
             object_id=person.pk,
             person_id=person.pk,
             unit=unit,
+            purpose=Purpose.UNLINK,
             detail=f"unlink:{source}",
         )
 
@@ -427,32 +447,27 @@ def master_key_rotate(*, actor: Any = None, batch_size: int = 500) -> int:
             kind=EventKind.UPDATE,
             actor=actor,
             actor_name="" if actor else "rotate_master_key",
-            object_type="people.personkey",
+            object_type=object_type_of(PersonKey),
             detail=f"rewrapped:{count} with:{newest}",
         )
     return count
 
 
 def person_break_glass(
-    *, actor: Any, identifier: str, reason: str, submission_id: uuid.UUID | None = None
+    *, actor: Any, national_id: str, reason: str, submission_id: uuid.UUID
 ) -> tuple[int, BreakGlassGrant | None]:
     """Open a person outside the user's access, for HELHET_BREAK_GLASS_MINUTES, with a
-    reason. The person is found by national identity number / D-number or by id.
+    reason. The person is searched for by the whole national identity number or
+    D-number; person ids are refused, so that nobody opens persons by counting ids.
     Returns the person's id and the grant (None when the user could already see the
     person, so no grant was needed).
 
-    Not one transaction on purpose: a failed look-up is written to the audit log even
-    though the request fails.
+    Not one transaction on purpose: a failed look-up (and a refusal over the rate) is
+    written to the audit log even though the request fails.
     """
-    reason = (reason or "").strip()
-    if len(reason) < REASON_MIN_LENGTH:
-        # Checked before the look-up, so that nobody probes numbers without a reason.
-        raise PersonError(
-            _("Skriv en begrunnelse på minst %(count)s tegn: hvorfor trenger du tilgang nå?")
-            % {"count": REASON_MIN_LENGTH},
-            field="reason",
-        )
-    person = person_by_identifier(identifier)
+    # Checked before the look-up, so that nobody probes numbers without a reason.
+    reason = break_glass_reason_clean(reason)
+    person = person_by_national_id(national_id)
     if person is None:
         event_record(
             kind=EventKind.ACCESS_DENIED,
@@ -463,10 +478,10 @@ def person_break_glass(
         )
         raise PersonError(
             _(
-                "Fant ingen person med dette fødselsnummeret, D-nummeret eller "
-                "person-id-en. Sjekk det du skrev."
+                "Fant ingen person med dette fødselsnummeret eller D-nummeret. Sjekk at "
+                "du har skrevet alle de 11 sifrene riktig."
             ),
-            field="identifier",
+            field="national_id",
         )
     if visible_persons(user=actor).filter(pk=person.pk).exists():
         return person.pk, None

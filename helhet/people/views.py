@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from helhet.audit.choices import EventKind
 from helhet.audit.selectors import break_glass_active_grant, person_access_log
-from helhet.core.errors import add_domain_error_to_form
+from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.core.lists import paginate
 from helhet.organisation.roles import Cap
@@ -84,13 +84,13 @@ def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonCreateForm(posted(request), units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.person_create(
+            person = services.person_register(
                 actor=request.user,
                 unit=form.cleaned_data["unit"],
                 data=form.to_input(),
-                submission_id=form.cleaned_data.get("submission_id"),
+                submission_id=form.cleaned_data["submission_id"],
             )
-        except services.PersonError as error:
+        except DomainError as error:
             add_domain_error_to_form(form, error)
         else:
             messages.success(request, _("Personen er registrert."))
@@ -104,28 +104,28 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    """The person. A fortrolig adresse is shown only when asked for (`?adresse=vis`), to
+    those who work with the person, and the asking is its own event in the log."""
     show_address = request.GET.get("adresse") == "vis"
-    person = access.get_person_for(
-        request.user,
-        person_id,
-        purpose=Purpose.SHOW_ADDRESS if show_address else Purpose.VIEW,
-        detail="field:address" if show_address else "",
-    )
-    data = person_data(person)
+    if show_address:
+        person = access.get_person_address_for(request.user, person_id)
+    else:
+        person = access.get_person_for(request.user, person_id, purpose=Purpose.VIEW)
+    can_edit = linked_units(user=request.user, person=person, capability=Cap.CASE_EDIT).exists()
     return render(
         request,
         "people/person_detail.html",
         {
             "person": person,
-            "data": data,
+            "data": person_data(person),
             "show_address": show_address,
+            # The same rule as the chokepoint `get_person_address_for`.
+            "can_show_address": can_edit,
             "grant": break_glass_active_grant(
                 user=request.user, object_type=PERSON_OBJECT_TYPE, object_id=person.pk
             ),
             "units": list(linked_units(user=request.user, person=person)),
-            "can_edit": linked_units(
-                user=request.user, person=person, capability=Cap.CASE_EDIT
-            ).exists(),
+            "can_edit": can_edit,
             "can_erase": linked_units(
                 user=request.user, person=person, capability=Cap.PERSON_ERASE
             ).exists(),
@@ -139,15 +139,21 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     person = access.get_person_for_edit(request.user, person_id)
     current = services.person_input_from(person)
-    # The address field is not even offered for strengt fortrolig adresse.
-    locked = person.address_protection == AddressProtection.STRICT
     initial = {name: getattr(current, name) for name in PersonForm.base_fields}
     initial["birth_date"] = current.birth_date or None
-    form = PersonForm(posted(request), initial=initial, address_locked=locked)
+    form = PersonForm(
+        posted(request),
+        initial=initial,
+        # Strengt fortrolig adresse: the address field is not even offered.
+        address_locked=person.address_protection == AddressProtection.STRICT,
+        # Fortrolig adresse: never filled into the form; an empty field keeps it.
+        address_kept=person.address_protection == AddressProtection.CONFIDENTIAL
+        and bool(current.address),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(actor=request.user, person=person, data=form.to_input())
-        except services.PersonError as error:
+        except DomainError as error:
             add_domain_error_to_form(form, error)
         else:
             messages.success(request, _("Endringene er lagret."))
@@ -172,7 +178,7 @@ def person_erase(request: HttpRequest, person_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.person_erase(actor=request.user, person=person)
-        except services.PersonError as error:
+        except DomainError as error:
             add_domain_error_to_form(form, error)
         else:
             messages.success(
@@ -196,11 +202,11 @@ def break_glass(request: HttpRequest) -> HttpResponse:
         try:
             person_id, grant = services.person_break_glass(
                 actor=request.user,
-                identifier=form.cleaned_data["identifier"],
+                national_id=form.cleaned_data["national_id"],
                 reason=form.cleaned_data["reason"],
-                submission_id=form.cleaned_data.get("submission_id"),
+                submission_id=form.cleaned_data["submission_id"],
             )
-        except services.PersonError as error:
+        except DomainError as error:
             add_domain_error_to_form(form, error)
         else:
             if grant is None:
@@ -294,7 +300,7 @@ def access_log_csv(request: HttpRequest, person_id: int) -> HttpResponse:
                 _csv_safe(event.actor_name or _("Systemet")),
                 _csv_safe(event.unit_name),
                 _event_what(event),
-                _csv_safe(_(event.purpose) if event.purpose else ""),
+                _csv_safe(event.purpose_label),
             ]
         )
     return response

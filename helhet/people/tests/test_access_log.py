@@ -167,11 +167,16 @@ def test_a_search_that_is_neither_number_nor_id_finds_no_one(cast, login_as, cli
 
 
 def test_reads_through_break_glass_are_marked_in_the_export(cast, login_as, client):
+    import uuid
+
     from helhet.people.services import person_break_glass
 
-    person = register(cast.shelter_worker, cast.shelter)
+    person = register(cast.shelter_worker, cast.shelter, national_id=NUMBER)
     person_break_glass(
-        actor=cast.nav_worker, identifier=str(person.pk), reason="Akutt fare meldt av politiet."
+        actor=cast.nav_worker,
+        national_id=NUMBER,
+        reason="Akutt fare meldt av politiet.",
+        submission_id=uuid.uuid4(),
     )
     login_as(cast.nav_worker)
     client.get(reverse("people:detail", kwargs={"person_id": person.pk}))

@@ -7,7 +7,6 @@ import uuid
 import time_machine
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils.translation import gettext
 
 from helhet.audit.choices import EventKind
 from helhet.audit.models import BreakGlassGrant, Event
@@ -26,22 +25,28 @@ def _detail(person):
     return reverse("people:detail", kwargs={"person_id": person.pk})
 
 
-def _ask(client, identifier, reason=REASON, submission_id=None):
+def _ask(client, number, reason=REASON, submission_id=None):
     return client.post(
         URL,
         {
-            "identifier": identifier,
+            "national_id": number,
             "reason": reason,
             "submission_id": str(submission_id or uuid.uuid4()),
         },
     )
 
 
+def _numbered(cast, name="Kari Nordmann", born=datetime.date(1985, 5, 17)):
+    """A person at the crisis centre, with a number break-glass can search for."""
+    number = national_id(born)
+    return register(cast.shelter_worker, cast.shelter, name=name, national_id=number), number
+
+
 def test_it_requires_a_reason(cast, login_as, client):
-    person = register(cast.shelter_worker, cast.shelter)
+    person, number = _numbered(cast)
     login_as(cast.nav_worker)
-    for reason in ("", "   ", "Haster"):
-        response = _ask(client, str(person.pk), reason=reason)
+    for reason in ("", "   ", "Haster", "xxxxxxxxxx"):
+        response = _ask(client, number, reason=reason)
         assert response.status_code == 200
         assert response.context["form"].errors["reason"]
     assert not BreakGlassGrant.objects.exists()
@@ -70,50 +75,81 @@ def test_it_opens_the_person_by_national_number_and_flags_the_page(cast, login_a
     assert Event.objects.filter(kind=EventKind.BREAK_GLASS, person_id=person.pk).count() == 1
 
 
-def test_it_opens_the_person_by_id(cast, login_as, client):
-    person = register(cast.shelter_worker, cast.shelter)
+def test_it_opens_a_person_by_d_number(cast, login_as, client):
+    number = national_id(datetime.date(1990, 2, 3), d_number=True)
+    person = register(cast.shelter_worker, cast.shelter, national_id=number)
     login_as(cast.nav_worker)
-    assert _ask(client, str(person.pk))["Location"] == _detail(person)
+    assert _ask(client, number)["Location"] == _detail(person)
+
+
+def test_it_never_opens_a_person_by_id_so_ids_cannot_be_walked(cast, login_as, client):
+    person, _number = _numbered(cast)
+    login_as(cast.nav_worker)
+    response = _ask(client, str(person.pk))
+    assert response.status_code == 200
+    assert response.context["form"].errors["national_id"]
+    assert not BreakGlassGrant.objects.exists()
+    assert client.get(_detail(person)).status_code == 404
+
+
+def test_walking_person_ids_finds_no_way_to_break_glass(cast, login_as, client):
+    person, _number = _numbered(cast)
+    login_as(cast.nav_worker)
+    for person_id in (person.pk - 1, person.pk, person.pk + 1):
+        page = client.get(reverse("people:detail", kwargs={"person_id": person_id}))
+        assert page.status_code == 404
+        assert URL not in page.content.decode()
+        assert _ask(client, str(person_id)).context["form"].errors["national_id"]
+    assert not BreakGlassGrant.objects.exists()
 
 
 def test_a_double_submit_opens_one_grant(cast, login_as, client):
-    person = register(cast.shelter_worker, cast.shelter)
+    person, number = _numbered(cast)
     login_as(cast.nav_worker)
     submission = uuid.uuid4()
-    _ask(client, str(person.pk), submission_id=submission)
-    _ask(client, str(person.pk), submission_id=submission)
+    assert _ask(client, number, submission_id=submission)["Location"] == _detail(person)
+    assert _ask(client, number, submission_id=submission)["Location"] == _detail(person)
     assert BreakGlassGrant.objects.count() == 1
 
 
-def test_break_glass_gives_read_access_only(cast, login_as, client):
-    person = register(cast.shelter_worker, cast.shelter)
+def test_a_post_without_a_submission_id_is_refused(cast, login_as, client):
+    _person, number = _numbered(cast)
     login_as(cast.nav_worker)
-    _ask(client, str(person.pk))
+    response = client.post(URL, {"national_id": number, "reason": REASON})
+    assert response.status_code == 200
+    assert response.context["form"].errors["submission_id"]
+    assert not BreakGlassGrant.objects.exists()
+
+
+def test_break_glass_gives_read_access_only(cast, login_as, client):
+    person, number = _numbered(cast)
+    login_as(cast.nav_worker)
+    _ask(client, number)
     assert client.get(reverse("people:edit", kwargs={"person_id": person.pk})).status_code == 404
 
 
 def test_an_unknown_number_is_refused_next_to_the_field_and_logged(cast, login_as, client):
     login_as(cast.nav_worker)
     response = _ask(client, national_id(datetime.date(1970, 1, 1)))
-    assert "Fant ingen person" in response.context["form"].errors["identifier"][0]
+    assert "Fant ingen person" in response.context["form"].errors["national_id"][0]
     assert not BreakGlassGrant.objects.exists()
     denial = Event.objects.get(kind=EventKind.ACCESS_DENIED, actor=cast.nav_worker)
     assert denial.detail == "break_glass:not_found"
 
 
 def test_no_grant_is_made_for_a_person_the_user_already_sees(cast, login_as, client):
-    person = register(cast.shelter_worker, cast.shelter)
+    person, number = _numbered(cast)
     login_as(cast.shelter_worker)
-    response = _ask(client, str(person.pk))
+    response = _ask(client, number)
     assert response["Location"] == _detail(person)
     assert not BreakGlassGrant.objects.exists()
 
 
 def test_the_grant_expires_after_60_minutes(cast, login_as, client):
-    person = register(cast.shelter_worker, cast.shelter)
+    person, number = _numbered(cast)
     with time_machine.travel(START, tick=False):
         login_as(cast.nav_worker)
-        _ask(client, str(person.pk))
+        _ask(client, number)
         assert client.get(_detail(person)).status_code == 200
     with time_machine.travel(START + datetime.timedelta(minutes=59), tick=False):
         login_as(cast.nav_worker)  # a fresh session: the idle timeout is 30 minutes
@@ -127,9 +163,9 @@ def test_the_grant_expires_after_60_minutes(cast, login_as, client):
 
 
 def test_the_list_flags_persons_seen_through_break_glass(cast, login_as, client):
-    person = register(cast.shelter_worker, cast.shelter, name="Glass Person")
+    _person, number = _numbered(cast, name="Glass Person")
     login_as(cast.nav_worker)
-    _ask(client, str(person.pk))
+    _ask(client, number)
     body = client.get(reverse("people:list")).content.decode()
     assert "Glass Person" in body
     assert 'data-color="danger">Nødtilgang' in body
@@ -138,9 +174,9 @@ def test_the_list_flags_persons_seen_through_break_glass(cast, login_as, client)
 
 
 def test_the_use_appears_in_the_privacy_officers_queue(cast, login_as, client):
-    person = register(cast.shelter_worker, cast.shelter)
+    person, number = _numbered(cast)
     login_as(cast.nav_worker)
-    _ask(client, str(person.pk))
+    _ask(client, number)
     login_as(cast.privacy_officer)
     response = client.get(reverse("audit:break_glass_queue"))
     [grant] = response.context["page_obj"].object_list
@@ -154,13 +190,13 @@ def test_the_grant_cannot_be_reviewed_by_its_own_user(cast, login_as, client):
     from helhet.organisation.services import membership_add
 
     membership_add(actor=cast.admin, user=cast.privacy_officer, unit=cast.nav, role=Role.WORKER)
-    person = register(cast.shelter_worker, cast.shelter)
+    _person, number = _numbered(cast)
     login_as(cast.privacy_officer)
-    _ask(client, str(person.pk))
+    _ask(client, number)
     grant = BreakGlassGrant.objects.get()
     response = client.post(
         reverse("audit:break_glass_review", kwargs={"grant_id": grant.pk}),
-        {"comment": "Ser greit ut."},
+        {"comment": "Ser greit ut.", "submission_id": str(uuid.uuid4())},
     )
     assert response.status_code == 200
     assert "din egen nødtilgang" in response.content.decode()
@@ -168,17 +204,19 @@ def test_the_grant_cannot_be_reviewed_by_its_own_user(cast, login_as, client):
     assert grant.reviewed_at is None
 
 
-def test_the_audit_log_purpose_is_stored_in_bokmal_whatever_the_users_language(cast, english):
-    person = register(cast.shelter_worker, cast.shelter)
-    assert gettext(Purpose.VIEW) == "View the person"  # English is really active
-    person_break_glass(actor=cast.nav_worker, identifier=str(person.pk), reason=REASON)
+def test_the_audit_log_stores_purpose_codes_and_shows_them_in_the_readers_language(cast, english):
+    person, number = _numbered(cast)
+    person_break_glass(
+        actor=cast.nav_worker, national_id=number, reason=REASON, submission_id=uuid.uuid4()
+    )
     access.get_person_for(cast.nav_worker, person.pk, purpose=Purpose.VIEW)
-    assert Event.objects.get(kind=EventKind.BREAK_GLASS).purpose == "Nødtilgang"
-    assert Event.objects.get(kind=EventKind.READ, actor=cast.nav_worker).purpose == "Vise personen"
+    read = Event.objects.get(kind=EventKind.READ, actor=cast.nav_worker)
+    assert read.purpose == "people.view"
+    assert read.purpose_label == "View the person"
 
 
 def test_the_break_glass_page_reads_in_english(cast, english):
-    request = RequestFactory().post("/", {"identifier": "", "reason": ""})
+    request = RequestFactory().post("/", {"national_id": "", "reason": ""})
     request.user = cast.nav_worker
     request._dont_enforce_csrf_checks = True
     html = views.break_glass(request).content.decode()

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.db import connection, connections
+from django.test import Client
+from django.urls import reverse
 
-from conftest import build_cast
+from conftest import build_cast, login
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
 from helhet.people import services
@@ -71,48 +74,60 @@ def _in_two_threads(work: Callable[[int], Any]) -> tuple[list[Any], list[Excepti
     return results, errors
 
 
-def test_two_simultaneous_posts_of_one_form_register_one_person(monkeypatch):
-    cast = build_cast()
-    key = uuid.uuid4()
-    _hold_both_at(monkeypatch, "_person_create")
+def _wait_until_a_backend_waits_on_a_lock() -> None:
+    """Return once another connection waits on a lock (the racing post, blocked on the
+    submission's unique key), so that the two posts really overlap."""
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            # Inside a transaction PostgreSQL keeps one snapshot of the activity view.
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+            if cursor.fetchone()[0]:
+                return
+            time.sleep(0.01)  # polling for a state, not a fixed wait
+    raise AssertionError("the second post never waited on the first")
 
-    results, errors = _in_two_threads(
-        lambda _index: (
-            services.person_create(
-                actor=cast.shelter_worker,
-                unit=cast.shelter,
-                data=PersonInput(name="Samtidig"),
-                submission_id=key,
-            ).pk
-        )
-    )
+
+def test_two_simultaneous_posts_of_the_registration_form_make_one_person(monkeypatch):
+    # The copy that loses must get the winner's person: not a 500, and not "already
+    # registered" for the number the winner just stored.
+    cast = build_cast()
+    form = {
+        "unit": cast.shelter.pk,
+        "name": "Samtidig Person",
+        "national_id": national_id(datetime.date(1981, 4, 9)),
+        "gender": "woman",
+        "address_protection": "none",
+        "submission_id": str(uuid.uuid4()),
+    }
+    original = services._person_create
+
+    def held(**kwargs: Any) -> Any:
+        # Only the post that claimed the submission gets here.
+        _wait_until_a_backend_waits_on_a_lock()
+        return original(**kwargs)
+
+    monkeypatch.setattr(services, "_person_create", held)
+    clients = [login(Client(), cast.shelter_worker) for _ in range(2)]
+    barrier = threading.Barrier(2, timeout=10)
+
+    def post(index: int) -> Any:
+        barrier.wait()
+        return clients[index].post(reverse("people:create"), form)
+
+    responses, errors = _in_two_threads(post)
 
     assert errors == []
-    assert len(results) == 2 and results[0] == results[1]
-    assert Person.objects.count() == 1
-
-
-def test_two_simultaneous_posts_of_one_form_with_a_number_register_one_person(monkeypatch):
-    # The copy that loses must get the winner's person, not "already registered".
-    cast = build_cast()
-    key = uuid.uuid4()
-    number = national_id(datetime.date(1981, 4, 9))
-    _hold_both_at(monkeypatch, "new_data_key")
-
-    results, errors = _in_two_threads(
-        lambda _index: (
-            services.person_create(
-                actor=cast.shelter_worker,
-                unit=cast.shelter,
-                data=PersonInput(name="Samtidig", national_id=number),
-                submission_id=key,
-            ).pk
-        )
-    )
-
-    assert errors == []
-    assert len(results) == 2 and results[0] == results[1]
-    assert Person.objects.count() == 1
+    assert [response.status_code for response in responses] == [302, 302]
+    assert responses[0]["Location"] == responses[1]["Location"]
+    person = Person.objects.get()
+    assert responses[0]["Location"] == reverse("people:detail", kwargs={"person_id": person.pk})
+    assert Event.objects.filter(kind=EventKind.CREATE, person_id=person.pk).count() == 1
+    assert not Event.objects.filter(kind=EventKind.ACCESS_DENIED).exists()
 
 
 def test_two_simultaneous_registrations_of_one_number_make_one_person(monkeypatch):
@@ -147,7 +162,7 @@ def test_two_simultaneous_changes_to_one_number_keep_it_on_one_person(monkeypatc
         )
         for index in range(2)
     ]
-    _hold_both_at(monkeypatch, "_encrypt_into")
+    _hold_both_at(monkeypatch, "encrypt_field")
 
     def change(index: int) -> int:
         person = Person.objects.select_related("key").get(pk=people[index].pk)

@@ -192,3 +192,32 @@ def test_the_registration_page_shows_the_form_with_a_fresh_submission_id(cast, l
     assert first_id and first_id != second.context["form"]["submission_id"].value()
     # The one unit the worker has is chosen already.
     assert first.context["form"]["unit"].value() == cast.shelter.pk
+
+
+def test_a_post_without_a_submission_id_is_refused_and_keeps_what_was_typed(cast, login_as, client):
+    login_as(cast.shelter_worker)
+    data = _form(cast, name="Uten Kode")
+    del data["submission_id"]
+    response = client.post(URL, data)
+    assert response.status_code == 200
+    assert _field_errors(response, "submission_id")
+    assert response.context["form"]["name"].value() == "Uten Kode"
+    assert not Person.objects.exists()
+
+
+def test_invisible_direction_marks_are_taken_out_of_names_and_short_texts(cast, login_as, client):
+    login_as(cast.shelter_worker)
+    response = client.post(
+        URL,
+        _form(
+            cast,
+            name="Kari \u202eNordmann\u202c",
+            languages="\u2067arabisk\u2069",
+            safe_contact_person="Søster\u200f 41234567",
+        ),
+    )
+    assert response.status_code == 302
+    data = person_data(Person.objects.get())
+    assert data.name == "Kari Nordmann"
+    assert data.person.languages == "arabisk"
+    assert data.safe_contact_person == "Søster 41234567"

@@ -3,6 +3,7 @@
 import base64
 import datetime
 import os
+import uuid
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +14,7 @@ from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
 from helhet.people import crypto
 from helhet.people.models import Person, PersonUnitLink
-from helhet.people.selectors import person_by_identifier, person_data
+from helhet.people.selectors import person_by_national_id, person_data
 from helhet.people.services import (
     DuplicatePersonError,
     PersonError,
@@ -163,23 +164,30 @@ def test_key_rotation_is_logged_without_key_material(cast):
     assert event.actor_name == "rotate_master_key"
 
 
-def test_break_glass_refuses_an_identifier_that_is_neither_number_nor_id(cast):
+REASON = "Politiet melder akutt fare for personen."
+
+
+@pytest.mark.parametrize("identifier", ["Kari Nordmann", "1", "12345678901", ""])
+def test_break_glass_refuses_anything_but_a_whole_valid_number(cast, identifier):
+    person = register(cast.shelter_worker, cast.shelter)
     with pytest.raises(PersonError) as caught:
         person_break_glass(
             actor=cast.nav_worker,
-            identifier="Kari Nordmann",
-            reason="Akutt fare meldt av politiet.",
+            national_id=identifier or str(person.pk),
+            reason=REASON,
+            submission_id=uuid.uuid4(),
         )
-    assert caught.value.field == "identifier"
-    assert person_by_identifier("") is None
+    assert caught.value.field == "national_id"
+    assert person_by_national_id(identifier) is None
 
 
 def test_break_glass_never_opens_an_erased_person(cast):
-    person = register(cast.shelter_worker, cast.shelter)
+    number = national_id(BORN)
+    person = register(cast.shelter_worker, cast.shelter, national_id=number)
     person_erase(actor=cast.shelter_lead, person=person)
     with pytest.raises(PersonError):
         person_break_glass(
-            actor=cast.nav_worker, identifier=str(person.pk), reason="Akutt fare meldt."
+            actor=cast.nav_worker, national_id=number, reason=REASON, submission_id=uuid.uuid4()
         )
 
 

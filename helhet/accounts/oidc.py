@@ -1,9 +1,11 @@
 """Optional login through the municipality's identity provider (OpenID Connect).
 
 Configured by settings alone (`OIDC_*`, on when `OIDC_RP_CLIENT_ID` is set). The
-provider proves who the person is, with its own second factor, so a login through it
-counts as both factors. It never creates users: only an existing, active user whose
-e-mail address matches may log in.
+provider proves who the person is. Its login counts as both factors only when its signed
+id_token says it used two: an `acr` in HELHET_OIDC_ACCEPTED_ACR or an `amr` value in
+HELHET_OIDC_ACCEPTED_AMR. Otherwise it is the first factor, and the user gives Helhet's own
+code as after a password. It never creates users: only an existing, active user whose
+e-mail address matches, and which the provider says is verified, may log in.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.contrib import messages
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
@@ -28,13 +30,15 @@ from mozilla_django_oidc.views import (
 )
 
 from helhet.accounts.models import User
-from helhet.accounts.services import session_start
-from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.accounts.pending import pending_start, safe_next
+from helhet.accounts.selectors import totp_confirmed_device
+from helhet.accounts.services import NO_SECOND_FACTOR, login_failure_record, session_start
 
 logger = logging.getLogger(__name__)
 
 CALLBACK_URL_NAME = "accounts:oidc_callback"
+# Set on the request by the backend: whether the provider's id_token asserts two factors.
+TWO_FACTORS_ATTR = "helhet_oidc_two_factors"
 # Defaults for what settings may leave out: our callback's URL name, a timeout so that a
 # hanging provider cannot hold a worker for ever, and PKCE (ID-porten requires it).
 _DEFAULTS: dict[str, Any] = {
@@ -42,6 +46,17 @@ _DEFAULTS: dict[str, Any] = {
     "OIDC_TIMEOUT": 10,
     "OIDC_USE_PKCE": True,
 }
+
+
+def provider_asserts_two_factors(id_token: dict[str, Any]) -> bool:
+    """Whether the verified id_token says the person logged in with two factors: an
+    accepted `acr` (authentication context class), or an accepted `amr` value (methods)."""
+    acr = id_token.get("acr")
+    if isinstance(acr, str) and acr in settings.HELHET_OIDC_ACCEPTED_ACR:
+        return True
+    amr = id_token.get("amr")
+    methods = [amr] if isinstance(amr, str) else amr if isinstance(amr, list) else []
+    return any(isinstance(m, str) and m in settings.HELHET_OIDC_ACCEPTED_AMR for m in methods)
 
 
 def oidc_setting(attr: str, *args: Any) -> Any:
@@ -77,11 +92,14 @@ class HelhetOIDCBackend(OIDCAuthenticationBackend):
         # OpenID Connect Core 5.3.2: the userinfo must be about the person in the id_token.
         if not payload.get("sub") or claims.get("sub") != payload.get("sub"):
             raise SuspiciousOperation("The userinfo is about someone else than the id_token.")
+        # acr and amr are read from the signed id_token only, never from the userinfo.
+        setattr(self.request, TWO_FACTORS_ATTR, provider_asserts_two_factors(payload))
         return claims
 
     def verify_claims(self, claims: dict[str, Any]) -> bool:
-        # A provider that says the address is unverified is not trusted with it.
-        return bool(claims.get("email")) and claims.get("email_verified") is not False
+        # Users are found by e-mail address: only an address the provider has verified will
+        # do (a provider that lets people type any address must not log them in as others).
+        return bool(claims.get("email")) and claims.get("email_verified") is True
 
     def filter_users_by_claims(self, claims: dict[str, Any]) -> Any:
         return User.objects.filter(email__iexact=claims["email"], is_active=True)
@@ -122,12 +140,30 @@ class OIDCCallbackView(_OnlyWhenConfigured, OIDCAuthenticationCallbackView):
 
     def login_success(self) -> HttpResponse:
         # Checked for safety by the start view before it was stored.
-        next_url = self.request.session.get("oidc_login_next")
-        session_start(request=self.request, user=self.user, second_factor="oidc")
-        return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+        next_url = safe_next(self.request, self.request.session.get("oidc_login_next"))
+        if getattr(self.request, TWO_FACTORS_ATTR, False):
+            session_start(request=self.request, user=self.user, second_factor="oidc")
+            return redirect(next_url)
+        if not settings.HELHET_REQUIRE_2FA:
+            session_start(request=self.request, user=self.user, second_factor=NO_SECOND_FACTOR)
+            return redirect(next_url)
+        # One factor from the provider: Helhet's own code is the second.
+        if totp_confirmed_device(user=self.user) is None:
+            login_failure_record(user=self.user, detail="oidc single factor, no app")
+            messages.error(
+                self.request,
+                _(
+                    "Kommunens innlogging bekreftet ikke to faktorer, og du har ikke satt opp "
+                    "tofaktor i Helhet. Bruk lenken du har fått fra administratoren, eller be "
+                    "om en ny."
+                ),
+            )
+            return redirect("accounts:login")
+        pending_start(self.request, user=self.user, next_url=next_url)
+        return redirect("accounts:verify")
 
     def login_failure(self) -> HttpResponse:
-        event_record(kind=EventKind.LOGIN_FAILED, actor=None, detail="oidc")
+        login_failure_record(detail="oidc")
         messages.error(
             self.request,
             _(

@@ -109,12 +109,19 @@ def login_failure_record(*, username: str = "", user: User | None = None, detail
     keyed hash of the typed text, so that repeated tries of one unknown name still line
     up. A password typed into the wrong field must not live for ever in an append-only log.
     """
-    target = user if user is not None else user_by_username(username=username)
+    target = user
+    if target is None and username:
+        target = user_by_username(username=username)
+    object_id: str | int = ""
+    if target is not None:
+        object_id = target.pk
+    elif username:
+        object_id = username_key(username)
     event_record(
         kind=EventKind.LOGIN_FAILED,
         actor=None,
         object_type=object_type_of(User),
-        object_id=target.pk if target is not None else username_key(username),
+        object_id=object_id,
         detail=detail,
     )
 

@@ -27,7 +27,14 @@ from conftest import make_user
 from helhet.accounts.models import User, UserSession
 from helhet.accounts.oidc import HelhetOIDCBackend
 from helhet.accounts.services import LOGIN_AT_KEY, user_deactivate
-from helhet.accounts.tests.support import HOME_URL, LOGIN_URL, password_step
+from helhet.accounts.tests.support import (
+    HOME_URL,
+    LOGIN_URL,
+    VERIFY_URL,
+    app_for,
+    code_for,
+    password_step,
+)
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
 from helhet.core.policy import MFA_SESSION_KEY
@@ -47,6 +54,8 @@ class FakeProvider:
     audience: str = CLIENT_ID
     nonce: str | None = None  # set to send a nonce other than the one asked for
     userinfo_sub: str | None = None  # set to answer userinfo about someone else
+    # What the id_token says about how the person logged in (RFC 8176 methods, or acr).
+    id_claims: dict[str, Any] = field(default_factory=lambda: {"amr": ["pwd", "mfa"]})
     token_status: int = 200
     calls: list[str] = field(default_factory=list)
     grants: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -101,6 +110,7 @@ class FakeProvider:
             "iat": now,
             "exp": now + 300,
             "nonce": self.nonce or grant["nonce"],
+            **self.id_claims,
         }
         access_token = secrets.token_urlsafe(16)
         self.tokens[access_token] = dict(self.person)
@@ -182,7 +192,7 @@ def worker(cast) -> User:
 
 
 def _logs_in_at_provider(provider: FakeProvider, email: str, **claims: Any) -> None:
-    provider.person = {"sub": "entra-4711", "email": email, **claims}
+    provider.person = {"sub": "entra-4711", "email": email, "email_verified": True, **claims}
 
 
 def _round_trip(client: Any, provider: FakeProvider, start: str = START_URL) -> Any:
@@ -360,3 +370,96 @@ def test_the_backend_does_not_return_a_deactivated_user(provider, worker, cast):
     assert backend.get_user(worker.pk) == worker
     user_deactivate(actor=cast.admin, user=worker)
     assert backend.get_user(worker.pk) is None
+
+
+# Two factors only when the provider says so, and only a verified address
+
+
+def test_an_email_the_provider_does_not_say_is_verified_is_refused(provider, worker, client):
+    provider.person = {"sub": "entra-4711", "email": worker.email}
+    _assert_refused(_round_trip(client, provider), client)
+
+
+def test_an_email_verified_as_text_is_not_taken_for_true(provider, worker, client):
+    _logs_in_at_provider(provider, worker.email, email_verified="false")
+    _assert_refused(_round_trip(client, provider), client)
+
+
+def test_without_acr_or_amr_the_provider_is_only_the_first_factor(provider, worker, client):
+    device = app_for(worker)
+    provider.id_claims = {}
+    _logs_in_at_provider(provider, worker.email)
+    response = _round_trip(client, provider, f"{START_URL}?next=/ansatt/logg/")
+    assert response["Location"] == VERIFY_URL
+    assert SESSION_KEY not in client.session
+    assert client.get(HOME_URL).status_code == 302
+    finished = client.post(VERIFY_URL, {"token": code_for(device)})
+    assert finished["Location"] == "/ansatt/logg/"
+    assert client.session[MFA_SESSION_KEY] == "totp"
+
+
+def test_a_password_only_amr_is_one_factor(provider, worker, client):
+    app_for(worker)
+    provider.id_claims = {"amr": ["pwd"]}
+    _logs_in_at_provider(provider, worker.email)
+    assert _round_trip(client, provider)["Location"] == VERIFY_URL
+
+
+def test_amr_or_acr_claims_in_the_userinfo_do_not_count(provider, worker, client):
+    """Only the signed id_token is believed about how the person logged in."""
+    app_for(worker)
+    provider.id_claims = {}
+    _logs_in_at_provider(provider, worker.email, amr=["mfa"], acr="idporten-loa-high")
+    with override_settings(HELHET_OIDC_ACCEPTED_ACR=["idporten-loa-high"]):
+        assert _round_trip(client, provider)["Location"] == VERIFY_URL
+
+
+def test_an_accepted_acr_counts_as_two_factors(provider, worker, client):
+    provider.id_claims = {"acr": "idporten-loa-substantial", "amr": ["BankID"]}
+    _logs_in_at_provider(provider, worker.email)
+    with override_settings(
+        HELHET_OIDC_ACCEPTED_ACR=["idporten-loa-substantial", "idporten-loa-high"]
+    ):
+        response = _round_trip(client, provider)
+    assert response["Location"] == HOME_URL
+    assert client.session[MFA_SESSION_KEY] == "oidc"
+
+
+def test_an_acr_not_accepted_is_one_factor(provider, worker, client):
+    app_for(worker)
+    provider.id_claims = {"acr": "idporten-loa-low"}
+    _logs_in_at_provider(provider, worker.email)
+    with override_settings(HELHET_OIDC_ACCEPTED_ACR=["idporten-loa-substantial"]):
+        assert _round_trip(client, provider)["Location"] == VERIFY_URL
+
+
+def test_the_accepted_amr_values_come_from_settings(provider, worker, client):
+    provider.id_claims = {"amr": ["pwd", "otp"]}
+    _logs_in_at_provider(provider, worker.email)
+    with override_settings(HELHET_OIDC_ACCEPTED_AMR=["otp", "hwk"]):
+        assert _round_trip(client, provider)["Location"] == HOME_URL
+
+
+def test_one_factor_from_the_provider_and_no_app_in_helhet_is_refused(provider, worker, client):
+    provider.id_claims = {}
+    _logs_in_at_provider(provider, worker.email)
+    response = _round_trip(client, provider)
+    assert response["Location"] == LOGIN_URL
+    assert SESSION_KEY not in client.session
+    assert "helhet.pending_user" not in client.session
+    assert "bekreftet ikke to faktorer" in client.get(LOGIN_URL).content.decode()
+    event = Event.objects.get(kind=EventKind.LOGIN_FAILED)
+    assert event.object_id == str(worker.pk)
+
+
+@override_settings(HELHET_REQUIRE_2FA=False)
+def test_with_two_factors_off_one_factor_from_the_provider_logs_in(provider, worker, client):
+    provider.id_claims = {}
+    _logs_in_at_provider(provider, worker.email)
+    assert _round_trip(client, provider)["Location"] == HOME_URL
+    assert MFA_SESSION_KEY not in client.session
+
+
+def test_the_default_accepts_only_the_mfa_method_and_no_acr():
+    assert settings.HELHET_OIDC_ACCEPTED_AMR == ["mfa"]
+    assert settings.HELHET_OIDC_ACCEPTED_ACR == []

@@ -31,7 +31,7 @@ from mozilla_django_oidc.views import (
 
 from helhet.accounts.models import User
 from helhet.accounts.pending import pending_start, safe_next
-from helhet.accounts.selectors import totp_confirmed_device
+from helhet.accounts.selectors import active_users_by_email, totp_confirmed_device
 from helhet.accounts.services import NO_SECOND_FACTOR, login_failure_record, session_start
 
 logger = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ class HelhetOIDCBackend(OIDCAuthenticationBackend):
         return bool(claims.get("email")) and claims.get("email_verified") is True
 
     def filter_users_by_claims(self, claims: dict[str, Any]) -> Any:
-        return User.objects.filter(email__iexact=claims["email"], is_active=True)
+        return active_users_by_email(email=claims["email"])
 
     def create_user(self, claims: dict[str, Any]) -> User:
         raise SuspiciousOperation("Helhet never creates users from the identity provider.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -22,9 +23,21 @@ def user_by_username(*, username: str) -> User | None:
     return User.objects.filter(username__iexact=(username or "").strip()).first()
 
 
+def active_users_by_email(*, email: str) -> QuerySet[User]:
+    """The active users with this e-mail address (any case): the identity provider's login
+    goes ahead only when there is exactly one."""
+    return User.objects.filter(email__iexact=email, is_active=True)
+
+
 def totp_confirmed_device(*, user: User) -> TOTPDevice | None:
     """The user's enrolled authenticator app, if any."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def user_has_enrolled(*, user: User) -> bool:
+    """Whether the user has set up their login: a password of their own or an app. A unit's
+    lead may make an enrolment link only for a user who has not."""
+    return user.has_usable_password() or totp_confirmed_device(user=user) is not None
 
 
 def enrolment_token_hash(token: str) -> str:

@@ -33,6 +33,7 @@ from helhet.accounts.selectors import (
     enrolment_token_hash,
     totp_confirmed_device,
     user_by_username,
+    user_has_enrolled,
 )
 from helhet.accounts.throttle import username_key
 from helhet.audit.choices import EventKind
@@ -240,10 +241,6 @@ def _password_store(*, request: HttpRequest, user: User, password: str) -> None:
     transaction.on_commit(partial(notices.password_changed, user_id=user.pk))
 
 
-def _has_enrolled(user: User) -> bool:
-    return user.has_usable_password() or totp_confirmed_device(user=user) is not None
-
-
 def enrolment_token(link: EnrolmentLink) -> str:
     """The token in the link's address. Only the server can make it (SECRET_KEY)."""
     return salted_hmac(_ENROLMENT_LINK_SALT, link.nonce, algorithm="sha256").hexdigest()
@@ -278,7 +275,7 @@ def _enrolment_link_issue(*, actor: User, user: User) -> EnrolmentLink:
         raise AccountError(_("Brukeren er deaktivert. Aktiver brukeren først."))
     if not is_admin and not has_capability(actor, Cap.UNIT_MEMBERS):
         raise AccountError(_("Du kan ikke lage innloggingslenker."))
-    if not is_admin and _has_enrolled(user):
+    if not is_admin and user_has_enrolled(user=user):
         raise AccountError(
             _(
                 "Brukeren har allerede satt opp innloggingen. Bare systemadministratoren kan "

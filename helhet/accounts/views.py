@@ -64,6 +64,7 @@ from helhet.accounts.throttle import address_throttled, client_address
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.core.policy import second_factor_done
+from helhet.core.types import AuthenticatedRequest
 from helhet.organisation.access import get_member_user_for
 
 RECOVERY_CODES_KEY = "helhet.new_recovery_codes"
@@ -234,7 +235,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def password_change_view(request: HttpRequest) -> HttpResponse:
+def password_change_view(request: AuthenticatedRequest) -> HttpResponse:
     """A user changes their own password (the current one first)."""
     form = PasswordChangeForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -269,7 +270,7 @@ def _link_issued_page(request: HttpRequest, member: User, link: EnrolmentLink) -
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def enrolment_link_issue_view(request: HttpRequest, user_id: int) -> HttpResponse:
+def enrolment_link_issue_view(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
     """The administrator (or a lead, for a user they just created) makes a one-time link."""
     member = get_member_user_for(request.user, user_id, purpose=Purpose.ENROLMENT_LINK_ISSUE)
     form = EnrolmentLinkIssueForm(posted(request))
@@ -287,7 +288,7 @@ def enrolment_link_issue_view(request: HttpRequest, user_id: int) -> HttpRespons
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def second_factor_reset_view(request: HttpRequest, user_id: int) -> HttpResponse:
+def second_factor_reset_view(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
     """The administrator resets a user's lost second factor and gets a link for them."""
     member = get_member_user_for(request.user, user_id, purpose=Purpose.SECOND_FACTOR_RESET)
     form = SecondFactorResetForm(posted(request))

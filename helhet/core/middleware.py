@@ -1,4 +1,4 @@
-"""Request id and the deny-by-default view policy."""
+"""Request id, the deny-by-default view policy, and what sets staff pages apart."""
 
 from __future__ import annotations
 
@@ -11,13 +11,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from helhet.audit.choices import EventKind, Purpose
+from helhet.audit.services import event_record
 from helhet.core.policy import Access, has_capability, second_factor_done, view_policy
 from helhet.core.requestid import reset_request_id, set_request_id
 
 logger = logging.getLogger(__name__)
+
+# The object type of an event about a page (its object id is the URL name).
+VIEW_OBJECT_TYPE = "view"
 
 
 class RequestIdMiddleware:
@@ -64,8 +70,22 @@ class ViewPolicyMiddleware:
         if not user.is_authenticated or not second_factor_done(request):
             return _to_login(request)
         if rule.capability and not has_capability(user, rule.capability):
+            _record_refusal(request, name)
             raise PermissionDenied(_("Du har ikke tilgang til denne siden."))
         return None
+
+
+def _record_refusal(request: HttpRequest, view_name: str) -> None:
+    """A logged-in user was refused a page for lack of a capability: the privacy officer
+    sees it in the log (who tried to open what). No person: the page was never opened."""
+    event_record(
+        kind=EventKind.ACCESS_DENIED,
+        actor=request.user,
+        object_type=VIEW_OBJECT_TYPE,
+        object_id=view_name[:64],
+        purpose=Purpose.PAGE_OPEN,
+        detail=f"method:{request.method}"[:300],
+    )
 
 
 def _to_login(request: HttpRequest) -> HttpResponse:
@@ -79,7 +99,7 @@ def _to_login(request: HttpRequest) -> HttpResponse:
 
 
 class StaffPagesMiddleware:
-    """Staff pages differ from the public portal in two ways that the global settings
+    """Staff pages differ from the public portal in three ways that the global settings
     cannot express:
 
     - Language: the portal's Bokmål pages have no language prefix, so Django's
@@ -89,6 +109,9 @@ class StaffPagesMiddleware:
       sends `Origin: null` with every form POST, which Django's CSRF check must refuse;
       staff pages, which are full of forms, send `same-origin` (still nothing to other
       sites).
+    - Caching: every staff response (pages, PDFs, redirects, errors) says `no-store`, so
+      that no browser, shared computer or proxy keeps a copy of case data. The portal, the
+      open API and static files decide their own caching.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -104,4 +127,5 @@ class StaffPagesMiddleware:
         response = self.get_response(request)
         if staff_page:
             response["Referrer-Policy"] = "same-origin"
+            add_never_cache_headers(response)
         return response

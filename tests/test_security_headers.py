@@ -76,7 +76,8 @@ def _production_env() -> dict[str, str]:
             "SECRET_KEY": "a-long-and-random-production-secret-key-0123456789-abcdefghijklmnop",
             "ALLOWED_HOSTS": "helhet.example.kommune.no",
             "HELHET_MASTER_KEYS": "p1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-            "HELHET_BLIND_INDEX_KEY": "production-blind-index-key",
+            "HELHET_BLIND_INDEX_KEY": "production-blind-index-key-0123456789-abcdef",
+            "HELHET_AUDIT_KEY": "production-audit-key-0123456789-abcdefghijklmnop",
             "DATABASE_URL": "sqlite:////tmp/helhet-deploy-check.sqlite3",
         }
     )

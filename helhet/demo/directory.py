@@ -680,6 +680,8 @@ OFFERS = [
 
 
 def demo_id(key: str) -> uuid.UUID:
+    """The submission id of one demo record: the same on every run, so that a run cut
+    short and started again gets the records the first one made."""
     return uuid.uuid5(NAMESPACE, key)
 
 
@@ -688,7 +690,12 @@ def _organization(actor: Any, key: str) -> Organization:
     existing = Organization.objects.filter(name=name).first()
     if existing is not None:
         return existing
-    return organization_create(actor=actor, name=name, description=description)
+    return organization_create(
+        actor=actor,
+        name=name,
+        description=description,
+        submission_id=demo_id(f"organization:{key}"),
+    )
 
 
 def _place(actor: Any, key: str) -> Location:
@@ -702,6 +709,7 @@ def _place(actor: Any, key: str) -> Location:
     return location_create(
         actor=actor,
         name=place.name,
+        submission_id=demo_id(f"location:{key}"),
         organization=_organization(actor, place.organization),
         description=place.description,
         is_confidential=place.confidential,
@@ -730,8 +738,7 @@ def seed(region: Any, stdout: Any) -> list[Service]:
     created = 0
     services = []
     for offer in OFFERS:
-        submission = demo_id(f"service:{offer.key}")
-        existing = Service.objects.filter(submission_id=submission).first()
+        existing = Service.objects.filter(name=offer.name).first()
         if existing is not None:
             services.append(existing)
             continue
@@ -756,7 +763,9 @@ def seed(region: Any, stdout: Any) -> list[Service]:
             phones=offer.phones,
             schedules=offer.schedules,
         )
-        service = service_create(actor=actor, data=data, submission_id=submission)
+        service = service_create(
+            actor=actor, data=data, submission_id=demo_id(f"service:{offer.key}")
+        )
         service_translation_save(actor=actor, service=service, language="en", texts=offer.english)
         service_verify(
             actor=actor,

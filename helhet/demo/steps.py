@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from helhet.demo import directory as directory_demo
+from helhet.demo import portal as portal_demo
 from helhet.demo.region import Region, seed_region
-from helhet.directory import demo as directory_demo
-from helhet.portal import demo as portal_demo
 from helhet.shelter import demo as shelter_demo
 
 

@@ -28,14 +28,15 @@ from django.utils.translation import override
 
 from helhet.directory import hsds
 from helhet.directory.export import export_zip
-from helhet.directory.models import Service, Taxonomy, TaxonomyTerm
 from helhet.directory.openapi import openapi_document
-from helhet.directory.search import filter_by_text
 from helhet.directory.selectors import (
+    api_services,
     public_organization_detail,
     public_organizations,
     published_services,
     taxonomies,
+    taxonomy_by_id,
+    taxonomy_term_by_id,
     taxonomy_terms,
     with_public_relations,
 )
@@ -234,27 +235,13 @@ def openapi(request: HttpRequest) -> HttpResponse:
 
 @api_view
 def service_list(request: HttpRequest) -> HttpResponse:
-    queryset = published_services()
-    search = _search_param(request)
-    term_id = _uuid_param(request, "taxonomy_term_id")
-    taxonomy_id = _uuid_param(request, "taxonomy_id")
-    organization_id = _uuid_param(request, "organization_id")
-    modified_after = _datetime_param(request, "modified_after")
-    if term_id is not None:
-        queryset = queryset.filter(attributes__taxonomy_term_id=term_id)
-    if taxonomy_id is not None:
-        queryset = queryset.filter(
-            pk__in=Service.objects.filter(
-                attributes__taxonomy_term__taxonomy_id=taxonomy_id
-            ).values("pk")
-        )
-    if organization_id is not None:
-        queryset = queryset.filter(organization_id=organization_id)
-    if modified_after is not None:
-        queryset = queryset.filter(updated_at__gte=modified_after)
-    if search.strip():
-        queryset = filter_by_text(queryset, search)
-    queryset = queryset.select_related("organization").order_by("name", "id")
+    queryset = api_services(
+        search=_search_param(request),
+        taxonomy_term_id=_uuid_param(request, "taxonomy_term_id"),
+        taxonomy_id=_uuid_param(request, "taxonomy_id"),
+        organization_id=_uuid_param(request, "organization_id"),
+        modified_after=_datetime_param(request, "modified_after"),
+    )
     return _paginate(request, queryset, lambda items: [hsds.service_list_item(s) for s in items])
 
 
@@ -310,7 +297,7 @@ def taxonomy_list(request: HttpRequest) -> HttpResponse:
 
 @api_view
 def taxonomy_detail(request: HttpRequest, id: str) -> HttpResponse:
-    taxonomy = Taxonomy.objects.filter(pk=_object_id(id)).first()
+    taxonomy = taxonomy_by_id(taxonomy_id=_object_id(id))
     if taxonomy is None:
         raise ApiError(404, "No taxonomy with this id.")
     return _json(hsds.taxonomy_row(taxonomy))
@@ -339,7 +326,7 @@ def taxonomy_term_list(request: HttpRequest) -> HttpResponse:
 
 @api_view
 def taxonomy_term_detail(request: HttpRequest, id: str) -> HttpResponse:
-    term = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=_object_id(id)).first()
+    term = taxonomy_term_by_id(term_id=_object_id(id))
     if term is None:
         raise ApiError(404, "No taxonomy term with this id.")
     return _json(hsds.taxonomy_term_full(term))

@@ -3,6 +3,22 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from helhet.audit.purposes import PurposeChoices
+
+
+class Purpose(PurposeChoices):
+    """Why a coordinator opened a service or a location, as the audit log says. Codes are
+    stored for ever: never rename or reuse one."""
+
+    SERVICE_DETAIL = "directory.service_detail", _("Vise tjeneste i hjelpekatalogen")
+    SERVICE_EDIT = "directory.service_edit", _("Endre tjeneste i hjelpekatalogen")
+    PUBLISH = "directory.publish", _("Publisere tjeneste")
+    UNPUBLISH = "directory.unpublish", _("Ta tjeneste av nettsiden")
+    VERIFY = "directory.verify", _("Kontrollere tjeneste")
+    HISTORY = "directory.history", _("Vise endringshistorikk for tjeneste")
+    TRANSLATION = "directory.translation", _("Oversette tjeneste")
+    LOCATION_EDIT = "directory.location_edit", _("Endre sted i hjelpekatalogen")
+
 
 class ServiceStatus(models.TextChoices):
     """HSDS 3.0 `service.status` (the enum in service.json)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django import forms
@@ -10,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from helhet.core.forms import SubmissionForm
 from helhet.directory.choices import (
     SERVICE_LANGUAGES,
     AddressType,
@@ -20,9 +20,14 @@ from helhet.directory.choices import (
     Weekday,
 )
 from helhet.directory.models import TRANSLATION_LANGUAGES, Location, Organization, Service
-from helhet.directory.selectors import location_choices, organization_choices, terms_by_taxonomy
+from helhet.directory.selectors import (
+    location_choices,
+    municipality_choices,
+    organization_choices,
+    terms_by_taxonomy,
+    unit_choices,
+)
 from helhet.directory.services import AddressData, PhoneData, ScheduleData, ServiceData
-from helhet.organisation.models import Municipality, Unit
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ]{2,19}$",
@@ -30,12 +35,8 @@ phone_validator = RegexValidator(
 )
 
 
-def _input(**attrs: Any) -> dict[str, Any]:
-    return {"class": "ds-input", **attrs}
-
-
 def _textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs=_input(rows=rows))
+    return forms.Textarea(attrs={"rows": rows})
 
 
 class TermField(forms.ModelMultipleChoiceField):
@@ -44,27 +45,22 @@ class TermField(forms.ModelMultipleChoiceField):
 
 
 class FilterForm(forms.Form):
-    q = forms.CharField(
-        label=_("Søk"), required=False, max_length=200, widget=forms.TextInput(attrs=_input())
-    )
+    q = forms.CharField(label=_("Søk"), required=False, max_length=200)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("Alle")), *ServiceStatus.choices],
-        widget=forms.Select(attrs=_input()),
     )
     published = forms.ChoiceField(
         label=_("Publisert"),
         required=False,
         choices=[("", _("Alle")), ("yes", _("Publisert")), ("no", _("Ikke publisert"))],
-        widget=forms.Select(attrs=_input()),
     )
     organization = forms.ModelChoiceField(
         label=_("Organisasjon"),
         required=False,
         queryset=Organization.objects.none(),
         empty_label=_("Alle"),
-        widget=forms.Select(attrs=_input()),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -75,7 +71,6 @@ class FilterForm(forms.Form):
 class ServiceForm(forms.ModelForm):
     """A service's own fields and the lists that are chosen from (terms, areas, …)."""
 
-    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
     needs = TermField(
         label=_("Behov"),
         queryset=terms_by_taxonomy(code=TaxonomyCode.NEED),
@@ -111,7 +106,6 @@ class ServiceForm(forms.ModelForm):
         label=_("Nettside"),
         required=False,
         assume_scheme="https",
-        widget=forms.URLInput(attrs=_input()),
     )
     locations = forms.ModelMultipleChoiceField(
         label=_("Steder"),
@@ -142,19 +136,13 @@ class ServiceForm(forms.ModelForm):
             "alert",
         ]
         widgets = {
-            "organization": forms.Select(attrs=_input()),
-            "unit": forms.Select(attrs=_input()),
-            "name": forms.TextInput(attrs=_input()),
-            "alternate_name": forms.TextInput(attrs=_input()),
-            "status": forms.Select(attrs=_input()),
             "description": _textarea(5),
             "eligibility_description": _textarea(),
             "application_process": _textarea(),
             "fees_description": _textarea(2),
             "interpretation_services": _textarea(2),
-            "minimum_age": forms.NumberInput(attrs=_input(min=0, max=130)),
-            "maximum_age": forms.NumberInput(attrs=_input(min=0, max=130)),
-            "email": forms.EmailInput(attrs=_input()),
+            "minimum_age": forms.NumberInput(attrs={"min": 0, "max": 130}),
+            "maximum_age": forms.NumberInput(attrs={"min": 0, "max": 130}),
             "alert": _textarea(2),
         }
         help_texts = {
@@ -165,18 +153,13 @@ class ServiceForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organization_choices()
-        self.fields["unit"].queryset = Unit.objects.filter(is_active=True).order_by("name")
+        self.fields["unit"].queryset = unit_choices()
         self.fields["unit"].help_text = _("Fyll ut hvis tjenesten er en enhet i Helhet.")
         self.fields["locations"].queryset = location_choices()
-        self.fields["municipalities"].choices = [
-            (m.number, f"{m.number} {m.name}")
-            for m in Municipality.objects.filter(valid_to__isnull=True).order_by("number")
-        ]
+        self.fields["municipalities"].choices = municipality_choices()
         self.fields["description"].required = True
         if self.instance.pk:
             self._initial_from_instance(self.instance)
-        else:
-            self.fields["submission_id"].initial = uuid.uuid4()
 
     def _initial_from_instance(self, service: Service) -> None:
         terms = [attribute.taxonomy_term for attribute in service.attributes.all()]
@@ -206,29 +189,30 @@ class ServiceForm(forms.ModelForm):
         return
 
 
+class ServiceCreateForm(ServiceForm, SubmissionForm):
+    """A new service: the service's fields and the submission id against double posts."""
+
+
 class PhoneForm(forms.Form):
     number = forms.CharField(
         label=_("Telefonnummer"),
         max_length=40,
         required=False,
         validators=[phone_validator],
-        widget=forms.TextInput(attrs=_input(inputmode="tel", autocomplete="off")),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
-    type = forms.ChoiceField(
-        label=_("Type"), choices=PhoneType.choices, widget=forms.Select(attrs=_input())
-    )
+    type = forms.ChoiceField(label=_("Type"), choices=PhoneType.choices)
     description = forms.CharField(
         label=_("Beskrivelse"),
         max_length=300,
         required=False,
-        widget=forms.TextInput(attrs=_input()),
         help_text=_("For eksempel «hele døgnet» eller «for barn og unge»."),
     )
     languages = forms.MultipleChoiceField(
         label=_("Språk på telefonen"),
         choices=SERVICE_LANGUAGES,
         required=False,
-        widget=forms.SelectMultiple(attrs=_input(size=4)),
+        widget=forms.SelectMultiple(attrs={"size": 4}),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -265,19 +249,18 @@ class ScheduleForm(forms.Form):
     opens_at = forms.TimeField(
         label=_("Åpner"),
         required=False,
-        widget=forms.TimeInput(attrs=_input(type="time"), format="%H:%M"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     closes_at = forms.TimeField(
         label=_("Stenger"),
         required=False,
-        widget=forms.TimeInput(attrs=_input(type="time"), format="%H:%M"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("Et klokkeslett før åpningstiden betyr at det stenger neste dag."),
     )
     description = forms.CharField(
         label=_("Beskrivelse"),
         max_length=300,
         required=False,
-        widget=forms.TextInput(attrs=_input()),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -383,14 +366,12 @@ def service_data(
 class VerifyForm(forms.Form):
     last_verified_on = forms.DateField(
         label=_("Kontrollert dato"),
-        widget=forms.DateInput(attrs=_input(type="date"), format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
 class TranslationForm(forms.Form):
-    name = forms.CharField(
-        label=_("Navn"), max_length=200, required=False, widget=forms.TextInput(attrs=_input())
-    )
+    name = forms.CharField(label=_("Navn"), max_length=200, required=False)
     description = forms.CharField(label=_("Beskrivelse"), required=False, widget=_textarea(5))
     eligibility_description = forms.CharField(
         label=_("Hvem tilbudet er for"), required=False, widget=_textarea()
@@ -411,25 +392,17 @@ def translation_language_label(code: str) -> str:
     return str(dict(TRANSLATION_LANGUAGES).get(code, code))
 
 
-class OrganizationForm(forms.Form):
+class OrganizationForm(SubmissionForm):
     """A new organisation (the municipality, the police, a foundation)."""
 
-    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
-    name = forms.CharField(label=_("Navn"), max_length=200, widget=forms.TextInput(attrs=_input()))
+    name = forms.CharField(label=_("Navn"), max_length=200)
     description = forms.CharField(label=_("Beskrivelse"), required=False, widget=_textarea())
     website = forms.URLField(
         label=_("Nettside"),
         required=False,
         assume_scheme="https",
-        widget=forms.URLInput(attrs=_input()),
     )
-    email = forms.EmailField(
-        label=_("E-post"), required=False, widget=forms.EmailInput(attrs=_input())
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["submission_id"].initial = uuid.uuid4()
+    email = forms.EmailField(label=_("E-post"), required=False)
 
 
 class LocationForm(forms.Form):
@@ -439,16 +412,12 @@ class LocationForm(forms.Form):
     empty address fields keep the stored address.
     """
 
-    submission_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
-    name = forms.CharField(label=_("Navn"), max_length=200, widget=forms.TextInput(attrs=_input()))
-    location_type = forms.ChoiceField(
-        label=_("Type sted"), choices=LocationType.choices, widget=forms.Select(attrs=_input())
-    )
+    name = forms.CharField(label=_("Navn"), max_length=200)
+    location_type = forms.ChoiceField(label=_("Type sted"), choices=LocationType.choices)
     organization = forms.ModelChoiceField(
         label=_("Organisasjon"),
         queryset=Organization.objects.none(),
         required=False,
-        widget=forms.Select(attrs=_input()),
     )
     is_confidential = forms.BooleanField(
         label=_("Hemmelig adresse"),
@@ -462,7 +431,6 @@ class LocationForm(forms.Form):
         label=_("Møtested"),
         max_length=300,
         required=False,
-        widget=forms.TextInput(attrs=_input()),
         help_text=_("Vises i stedet for adressen når adressen er hemmelig."),
     )
     description = forms.CharField(label=_("Beskrivelse"), required=False, widget=_textarea())
@@ -473,22 +441,17 @@ class LocationForm(forms.Form):
         label=_("Nettadresse"),
         required=False,
         assume_scheme="https",
-        widget=forms.URLInput(attrs=_input()),
         help_text=_("For digitale steder: chat eller nettside."),
     )
-    address_1 = forms.CharField(
-        label=_("Adresse"), max_length=200, required=False, widget=forms.TextInput(attrs=_input())
-    )
+    address_1 = forms.CharField(label=_("Adresse"), max_length=200, required=False)
     postal_code = forms.CharField(
         label=_("Postnummer"),
         max_length=10,
         required=False,
         validators=[RegexValidator(r"^\d{4}$", _("Postnummeret har fire sifre."))],
-        widget=forms.TextInput(attrs=_input(inputmode="numeric", autocomplete="off")),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    city = forms.CharField(
-        label=_("Poststed"), max_length=100, required=False, widget=forms.TextInput(attrs=_input())
-    )
+    city = forms.CharField(label=_("Poststed"), max_length=100, required=False)
     accessibility = forms.CharField(
         label=_("Tilgjengelighet"),
         required=False,
@@ -524,9 +487,7 @@ class LocationForm(forms.Form):
                     )
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organization_choices()
-        if location is None:
-            self.fields["submission_id"].initial = uuid.uuid4()
-        elif location.is_confidential and location.addresses.exists():
+        if location is not None and location.is_confidential and location.addresses.exists():
             help_text = _("En adresse er lagret og vises ikke. Fyll ut bare for å erstatte den.")
             for name in ("address_1", "postal_code", "city"):
                 self.fields[name].help_text = help_text
@@ -581,3 +542,7 @@ class LocationForm(forms.Form):
                 "url",
             )
         } | {"is_confidential": bool(data.get("is_confidential"))}
+
+
+class LocationCreateForm(LocationForm, SubmissionForm):
+    """A new location, with the submission id against double posts."""

@@ -27,6 +27,7 @@ from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record
 from helhet.core.errors import DomainError
 from helhet.core.requestid import get_request_id
+from helhet.core.text import clean_text
 from helhet.directory.choices import (
     WEEKDAY_CODES,
     AddressType,
@@ -53,8 +54,8 @@ from helhet.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from helhet.directory.selectors import municipality_by_name, municipality_by_number
 from helhet.directory.services import language_name, service_refresh_search_text
-from helhet.organisation.models import Municipality
 
 
 class HsdsImportError(DomainError):
@@ -100,6 +101,11 @@ def _text(record: dict[str, Any], key: str, path: str, *, required: bool = False
     if not isinstance(value, str):
         raise _fail(f"{path}.{key}", _("må være tekst"))
     return value.strip()
+
+
+def _name(record: dict[str, Any], key: str, path: str, *, required: bool = False) -> str:
+    """A name or other short text, without the invisible characters that reorder it."""
+    return clean_text(_text(record, key, path, required=required))
 
 
 def _uuid(
@@ -205,8 +211,8 @@ class _Importer:
     def organization(self, record: dict[str, Any], path: str) -> Organization:
         pk = _uuid(record, "id", path, required=True)
         organization, created = self._get(Organization, pk)
-        organization.name = _text(record, "name", path, required=True)
-        organization.alternate_name = _text(record, "alternate_name", path)
+        organization.name = _name(record, "name", path, required=True)
+        organization.alternate_name = _name(record, "alternate_name", path)
         organization.description = _text(record, "description", path)
         organization.email = _text(record, "email", path)
         organization.website = _text(record, "website", path)
@@ -301,8 +307,8 @@ class _Importer:
         location.location_type = _choice(
             record, "location_type", path, LocationType, LocationType.PHYSICAL
         )
-        location.name = _text(record, "name", path, required=True)
-        location.alternate_name = _text(record, "alternate_name", path)
+        location.name = _name(record, "name", path, required=True)
+        location.alternate_name = _name(record, "alternate_name", path)
         location.description = _text(record, "description", path)
         location.transportation = _text(record, "transportation", path)
         location.url = _text(record, "url", path)
@@ -366,14 +372,12 @@ class _Importer:
         elif re.fullmatch(r"\d{4}", extent):
             scope, number = AreaScope.MUNICIPALITY, extent
         else:
-            municipality = Municipality.objects.filter(
-                name__iexact=name, valid_to__isnull=True
-            ).first()
+            municipality = municipality_by_name(name)
             if municipality is None:
                 raise _fail(f"{path}.extent", _("ukjent kommune (oppgi kommunenummer)"))
             scope, number = AreaScope.MUNICIPALITY, municipality.number
         if not name and number:
-            found = Municipality.objects.filter(number=number, valid_to__isnull=True).first()
+            found = municipality_by_number(number)
             name = found.name if found else number
         area = ServiceArea(
             id=_uuid(record, "id", path) or uuid.uuid4(),
@@ -438,8 +442,8 @@ class _Importer:
             if organization is None:
                 raise _fail(f"{path}.organization_id", _("finnes ikke"))
         service.organization = organization
-        service.name = _text(record, "name", path, required=True)
-        service.alternate_name = _text(record, "alternate_name", path)
+        service.name = _name(record, "name", path, required=True)
+        service.alternate_name = _name(record, "alternate_name", path)
         service.description = _text(record, "description", path, required=True)
         service.url = _text(record, "url", path)
         service.email = _text(record, "email", path)

@@ -82,7 +82,6 @@ class Organization(HsdsModel):
     email = models.EmailField(_("e-post"), blank=True)
     website = models.URLField(_("nettside"), blank=True)
     legal_status = models.CharField(_("organisasjonsform"), max_length=100, blank=True)
-    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -90,9 +89,6 @@ class Organization(HsdsModel):
         verbose_name_plural = _("organisasjoner")
         constraints = [
             models.UniqueConstraint(fields=["name"], name="directory_organization_unique_name"),
-            models.UniqueConstraint(
-                fields=["submission_id"], name="directory_organization_unique_submission"
-            ),
         ]
 
     def __str__(self) -> str:
@@ -142,8 +138,6 @@ class Service(HsdsModel):
     # Lower-cased names, texts, translations and term names; kept by the services so that
     # search works the same on PostgreSQL (full-text) and SQLite (substring).
     search_text = models.TextField(blank=True, editable=False)
-    # The create form's one-time id: posting the same form twice creates one service.
-    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -158,9 +152,6 @@ class Service(HsdsModel):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=ServiceStatus.values), name="directory_service_status_valid"
-            ),
-            models.UniqueConstraint(
-                fields=["submission_id"], name="directory_service_unique_submission"
             ),
         ]
 
@@ -252,16 +243,12 @@ class Location(HsdsModel):
         blank=True,
         help_text=_("Et offentlig sted der dere kan møte den som tar kontakt."),
     )
-    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("sted")
         verbose_name_plural = _("steder")
         constraints = [
-            models.UniqueConstraint(
-                fields=["submission_id"], name="directory_location_unique_submission"
-            ),
             # A secret place has no coordinates at all: nothing to leak by mistake.
             models.CheckConstraint(
                 condition=Q(is_confidential=False)

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from helhet.core.policy import has_capability
 from helhet.directory.choices import (
     WEEKDAY_CODES,
     AreaScope,
@@ -39,6 +40,9 @@ from helhet.directory.models import (
     TaxonomyTerm,
 )
 from helhet.directory.search import filter_by_text
+from helhet.organisation.models import Municipality, Unit
+from helhet.organisation.roles import Cap
+from helhet.organisation.selectors import current_municipalities, current_municipality, unit_list
 
 # --- public reads -------------------------------------------------------------------------
 
@@ -239,6 +243,44 @@ def taxonomy_terms() -> QuerySet[TaxonomyTerm]:
     return TaxonomyTerm.objects.select_related("taxonomy")
 
 
+def taxonomy_by_id(*, taxonomy_id: Any) -> Taxonomy | None:
+    pk = _uuid(taxonomy_id)
+    return taxonomies().filter(pk=pk).first() if pk is not None else None
+
+
+def taxonomy_term_by_id(*, term_id: Any) -> TaxonomyTerm | None:
+    pk = _uuid(term_id)
+    return taxonomy_terms().filter(pk=pk).first() if pk is not None else None
+
+
+def api_services(
+    *,
+    search: str = "",
+    taxonomy_term_id: uuid.UUID | None = None,
+    taxonomy_id: uuid.UUID | None = None,
+    organization_id: uuid.UUID | None = None,
+    modified_after: datetime | None = None,
+) -> QuerySet[Service]:
+    """Published services for the HSDS API's /services, filtered as its parameters ask,
+    in the API's stable order."""
+    queryset = published_services()
+    if taxonomy_term_id is not None:
+        queryset = queryset.filter(attributes__taxonomy_term_id=taxonomy_term_id)
+    if taxonomy_id is not None:
+        queryset = queryset.filter(
+            pk__in=Attribute.objects.filter(taxonomy_term__taxonomy_id=taxonomy_id).values(
+                "service_id"
+            )
+        )
+    if organization_id is not None:
+        queryset = queryset.filter(organization_id=organization_id)
+    if modified_after is not None:
+        queryset = queryset.filter(updated_at__gte=modified_after)
+    if search.strip():
+        queryset = filter_by_text(queryset, search)
+    return queryset.select_related("organization").order_by("name", "id")
+
+
 def public_locations() -> QuerySet[Location]:
     """Locations where a published service is offered."""
     return Location.objects.filter(
@@ -292,32 +334,27 @@ def services_needing_reverification(*, today: date | None = None) -> QuerySet[Se
     )
 
 
-def staff_service_detail(*, service_id: Any) -> Service | None:
-    """One service with all its parts for the staff pages (addresses included)."""
-    pk = _uuid(service_id)
-    if pk is None:
-        return None
-    return (
-        Service.objects.select_related("organization", "unit")
-        .prefetch_related(
-            "phones__languages",
-            "schedules",
-            "languages",
-            "service_areas",
-            Prefetch(
-                "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
-                    "location__addresses"
-                ),
+def staff_services(*, user: Any) -> QuerySet[Service]:
+    """Every service with all its parts (addresses included), for a user who keeps the
+    directory; none for anyone else. The staff pages fetch one through `access`."""
+    if not has_capability(user, Cap.DIRECTORY_EDIT):
+        return Service.objects.none()
+    return Service.objects.select_related("organization", "unit").prefetch_related(
+        "phones__languages",
+        "schedules",
+        "languages",
+        "service_areas",
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                "location__addresses"
             ),
-            Prefetch(
-                "attributes",
-                queryset=Attribute.objects.select_related("taxonomy_term__taxonomy"),
-            ),
-            "translations",
-        )
-        .filter(pk=pk)
-        .first()
+        ),
+        Prefetch(
+            "attributes",
+            queryset=Attribute.objects.select_related("taxonomy_term__taxonomy"),
+        ),
+        "translations",
     )
 
 
@@ -334,16 +371,33 @@ def staff_location_list(*, text: str = "") -> QuerySet[Location]:
     return queryset.order_by("name", "id")
 
 
-def staff_location_detail(*, location_id: Any) -> Location | None:
-    pk = _uuid(location_id)
-    if pk is None:
-        return None
-    return (
-        Location.objects.select_related("organization")
-        .prefetch_related("addresses", "accessibility")
-        .filter(pk=pk)
-        .first()
+def staff_locations(*, user: Any) -> QuerySet[Location]:
+    """Every location with its addresses, for a user who keeps the directory."""
+    if not has_capability(user, Cap.DIRECTORY_EDIT):
+        return Location.objects.none()
+    return Location.objects.select_related("organization").prefetch_related(
+        "addresses", "accessibility"
     )
+
+
+def municipality_choices() -> list[tuple[str, str]]:
+    """The municipalities a service can cover: those valid today, by number."""
+    return [(m.number, f"{m.number} {m.name}") for m in current_municipalities()]
+
+
+def municipality_by_number(number: str) -> Municipality | None:
+    """The municipality valid today with this number, or None."""
+    return current_municipality(number=number)
+
+
+def municipality_by_name(name: str) -> Municipality | None:
+    """The municipality valid today with this name (any case), or None."""
+    return current_municipalities().filter(name__iexact=name).first()
+
+
+def unit_choices() -> QuerySet[Unit]:
+    """The active units a service can be run by."""
+    return unit_list().filter(is_active=True).order_by("name")
 
 
 def organization_choices() -> QuerySet[Organization]:

@@ -8,20 +8,23 @@ location's address is never written into a change record.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.audit.services import event_record, object_type_of
 from helhet.core.errors import DomainError
+from helhet.core.idempotency import once
 from helhet.core.requestid import get_request_id
+from helhet.core.text import clean_text
+from helhet.core.updates import changed_detail, model_update
 from helhet.directory.choices import (
     SERVICE_LANGUAGES,
     AreaScope,
@@ -47,14 +50,11 @@ from helhet.directory.models import (
     ServiceTranslation,
     TaxonomyTerm,
 )
-from helhet.organisation.models import Municipality
+from helhet.directory.selectors import municipality_by_number
 
 
 class DirectoryError(DomainError):
     pass
-
-
-M = TypeVar("M", bound=models.Model)
 
 
 # --- inputs -------------------------------------------------------------------------------
@@ -133,6 +133,17 @@ def _clean(instance: models.Model, exclude: list[str] | None = None) -> None:
     """`full_clean`, with the first problem as a domain error a user can read."""
     try:
         instance.full_clean(exclude=exclude, validate_constraints=True)
+    except ValidationError as exc:
+        field_name, messages = next(iter(exc.message_dict.items()))
+        raise DirectoryError(
+            messages[0], field=None if field_name == "__all__" else field_name
+        ) from exc
+
+
+def _update(instance: models.Model, fields: Iterable[str], data: Mapping[str, Any]) -> list[str]:
+    """`core.updates.model_update`, with a validation problem as a domain error."""
+    try:
+        return model_update(instance=instance, fields=fields, data=data)
     except ValidationError as exc:
         field_name, messages = next(iter(exc.message_dict.items()))
         raise DirectoryError(
@@ -239,11 +250,7 @@ def _collections(service: Service) -> dict[str, str]:
 
 
 def _municipality_name(number: str) -> str:
-    municipality = (
-        Municipality.objects.filter(number=number, valid_to__isnull=True)
-        .order_by("-valid_from")
-        .first()
-    )
+    municipality = municipality_by_number(number)
     return municipality.name if municipality else number
 
 
@@ -312,9 +319,9 @@ def _set_parts(service: Service, data: ServiceData) -> None:
     for position, item in enumerate(data.phones):
         phone = Phone(
             service=service,
-            number=item.number.strip(),
+            number=clean_text(item.number),
             type=item.type,
-            description=item.description,
+            description=clean_text(item.description),
             position=position,
         )
         _clean(phone)
@@ -331,7 +338,7 @@ def _set_parts(service: Service, data: ServiceData) -> None:
             byday="" if item.open_24_7 else ",".join(item.days),
             opens_at=None if item.open_24_7 else item.opens_at,
             closes_at=None if item.open_24_7 else item.closes_at,
-            description=item.description,
+            description=clean_text(item.description),
         )
         _clean(schedule)
         schedule.save()
@@ -346,7 +353,7 @@ def _record_event(*, kind: str, actor: Any, service: Service, detail: str = "") 
     event_record(
         kind=kind,
         actor=actor,
-        object_type="directory.service",
+        object_type=object_type_of(service),
         object_id=str(service.pk),
         detail=detail,
     )
@@ -355,54 +362,31 @@ def _record_event(*, kind: str, actor: Any, service: Service, detail: str = "") 
 # --- organisations ------------------------------------------------------------------------
 
 
-def _once(model: type[M], submission_id: uuid.UUID | None, create: Callable[[], M]) -> M:
-    """Run `create` once per form submission: a second post of the same form gets the
-    first result back. Two racing posts collide on the unique submission id; the loser
-    finds the winner's row."""
-    if submission_id is not None:
-        earlier = model._default_manager.filter(submission_id=submission_id).first()
-        if earlier is not None:
-            return earlier
-    try:
-        return create()
-    except IntegrityError:
-        earlier = (
-            model._default_manager.filter(submission_id=submission_id).first()
-            if submission_id is not None
-            else None
-        )
-        if earlier is None:
-            raise
-        return earlier
-
-
 def organization_create(
     *,
     actor: Any,
     name: str,
+    submission_id: uuid.UUID,
     description: str = "",
     email: str = "",
     website: str = "",
     legal_status: str = "",
     alternate_name: str = "",
-    submission_id: uuid.UUID | None = None,
 ) -> Organization:
-    """Create an organisation that services can belong to."""
-    return _once(
-        Organization,
-        submission_id,
-        lambda: _organization_create(
-            actor=actor,
-            values={
-                "name": name.strip(),
-                "description": description,
-                "email": email,
-                "website": website,
-                "legal_status": legal_status,
-                "alternate_name": alternate_name,
-                "submission_id": submission_id,
-            },
-        ),
+    """Create an organisation that services can belong to. The same `submission_id` sent
+    again (a double click) returns the organisation the first post created."""
+    values = {
+        "name": clean_text(name),
+        "description": description,
+        "email": email,
+        "website": website,
+        "legal_status": clean_text(legal_status),
+        "alternate_name": clean_text(alternate_name),
+    }
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _organization_create(actor=actor, values=values),
     )
 
 
@@ -425,7 +409,7 @@ def _organization_create(*, actor: Any, values: dict[str, Any]) -> Organization:
     event_record(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="directory.organization",
+        object_type=object_type_of(organization),
         object_id=str(organization.pk),
     )
     return organization
@@ -463,6 +447,7 @@ def location_create(
     *,
     actor: Any,
     name: str,
+    submission_id: uuid.UUID,
     location_type: str = "physical",
     organization: Organization | None = None,
     description: str = "",
@@ -474,30 +459,27 @@ def location_create(
     accessibility: tuple[str, ...] = (),
     latitude: Any = None,
     longitude: Any = None,
-    submission_id: uuid.UUID | None = None,
 ) -> Location:
     """Create a location with its addresses. A confidential location's address is stored
-    for staff and never published; no change record carries its values."""
+    for staff and never published; no change record carries its values. The same
+    `submission_id` sent again returns the location the first post created."""
     values = {
-        "name": name.strip(),
+        "name": clean_text(name),
         "location_type": location_type,
         "organization": organization,
         "description": description,
         "transportation": transportation,
         "url": url,
         "is_confidential": is_confidential,
-        "meeting_place": meeting_place,
+        "meeting_place": clean_text(meeting_place),
         "latitude": None if is_confidential else latitude,
         "longitude": None if is_confidential else longitude,
     }
-    return _once(
-        Location,
-        submission_id,
-        lambda: _location_create(
-            actor=actor,
-            values={**values, "submission_id": submission_id},
-            addresses=addresses,
-            accessibility=accessibility,
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _location_create(
+            actor=actor, values=values, addresses=addresses, accessibility=accessibility
         ),
     )
 
@@ -508,12 +490,15 @@ def _set_location_parts(
     if addresses is not None:
         location.addresses.all().delete()
         for item in addresses:
-            address = Address(location=location, **item.__dict__)
+            address = Address(
+                location=location,
+                **{key: clean_text(value) for key, value in item.__dict__.items()},
+            )
             _clean(address)
             address.save()
     location.accessibility.all().delete()
     for text in accessibility:
-        entry = Accessibility(location=location, description=text)
+        entry = Accessibility(location=location, description=clean_text(text))
         _clean(entry)
         entry.save()
 
@@ -540,7 +525,7 @@ def _location_create(
     event_record(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="directory.location",
+        object_type=object_type_of(location),
         object_id=str(location.pk),
     )
     return location
@@ -564,22 +549,22 @@ def location_update(
     location = Location.objects.select_for_update().get(pk=location.pk)
     secret_before = location.is_confidential
     before = {name: _display(getattr(location, name)) for name in LOCATION_FIELDS}
-    before["addresses"] = _address_summary(location)
-    for name in LOCATION_FIELDS:
-        if name in values:
-            setattr(location, name, values[name])
-    location.name = location.name.strip()
-    if location.is_confidential:
-        location.latitude = location.longitude = None
-    _clean(location)
-    location.save()
+    before_addresses = _address_summary(location)
+    data = {name: values[name] for name in LOCATION_FIELDS if name in values}
+    for name in ("name", "meeting_place"):
+        if name in data:
+            data[name] = clean_text(data[name])
+    if data.get("is_confidential", location.is_confidential):
+        data["latitude"] = data["longitude"] = None
+    changed = _update(location, LOCATION_FIELDS, data)
     _set_location_parts(location, addresses, accessibility)
-    after = {name: _display(getattr(location, name)) for name in LOCATION_FIELDS}
-    after["addresses"] = _address_summary(location)
+    after_addresses = _address_summary(location)
     secret = secret_before or location.is_confidential
     now = timezone.now()
-    changed = [name for name in before if before[name] != after[name]]
-    for name in changed:
+    records = [(name, before[name], _display(getattr(location, name))) for name in changed]
+    if after_addresses != before_addresses:
+        records.append(("addresses", before_addresses, after_addresses))
+    for name, previous, replacement in records:
         hidden = secret and name in ("addresses", "latitude", "longitude")
         _change(
             actor=actor,
@@ -588,19 +573,19 @@ def location_update(
             resource_id=location.pk,
             action=ChangeAction.UPDATE,
             field_name=name,
-            previous="" if hidden else before[name],
-            replacement="" if hidden else after[name],
+            previous="" if hidden else previous,
+            replacement="" if hidden else replacement,
             at=now,
         )
-    if changed:
+    if records:
         # The services at this place changed for the public too (HSDS last_modified).
         Service.objects.filter(service_at_locations__location=location).update(updated_at=now)
         event_record(
             kind=EventKind.UPDATE,
             actor=actor,
-            object_type="directory.location",
+            object_type=object_type_of(location),
             object_id=str(location.pk),
-            detail=",".join(changed)[:300],
+            detail=changed_detail(name for name, _old, _new in records),
         )
     return location
 
@@ -608,25 +593,27 @@ def location_update(
 # --- services -----------------------------------------------------------------------------
 
 
-def service_create(
-    *, actor: Any, data: ServiceData, submission_id: uuid.UUID | None = None
-) -> Service:
-    """Create an unpublished service. With a `submission_id`, posting the same form twice
-    creates the service once (the second post gets the first service back)."""
-    return _once(
-        Service,
-        submission_id,
-        lambda: _service_create(actor=actor, data=data, submission_id=submission_id),
+def service_create(*, actor: Any, data: ServiceData, submission_id: uuid.UUID) -> Service:
+    """Create an unpublished service. The same `submission_id` sent again (a double
+    click) returns the service the first post created."""
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _service_create(actor=actor, data=data),
     )
 
 
+def _scalar_values(data: ServiceData) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in SCALAR_FIELDS}
+    for name in ("name", "alternate_name"):
+        values[name] = clean_text(values[name])
+    return values
+
+
 @transaction.atomic
-def _service_create(*, actor: Any, data: ServiceData, submission_id: uuid.UUID | None) -> Service:
+def _service_create(*, actor: Any, data: ServiceData) -> Service:
     _validate_parts(data)
-    service = Service(submission_id=submission_id)
-    for name in SCALAR_FIELDS:
-        setattr(service, name, getattr(data, name))
-    service.name = service.name.strip()
+    service = Service(**_scalar_values(data))
     _clean(service, exclude=["search_text"])
     service.save()
     _set_parts(service, data)
@@ -649,22 +636,20 @@ def service_update(*, actor: Any, service: Service, data: ServiceData) -> Servic
     _validate_parts(data)
     before = {name: _display(getattr(service, name)) for name in SCALAR_FIELDS}
     before_parts = _collections(service)
-    for name in SCALAR_FIELDS:
-        setattr(service, name, getattr(data, name))
-    service.name = service.name.strip()
-    _clean(service, exclude=["search_text"])
-    service.save()
+    changed = _update(service, SCALAR_FIELDS, _scalar_values(data))
     _set_parts(service, data)
+    after_parts = _collections(service)
+    records = [(name, before[name], _display(getattr(service, name))) for name in changed]
+    records += [
+        (name, old, after_parts[name])
+        for name, old in before_parts.items()
+        if old != after_parts[name]
+    ]
+    if not records:
+        return service
     service_refresh_search_text(service=service)
     now = timezone.now()
-    changed = []
-    after = {name: _display(getattr(service, name)) for name in SCALAR_FIELDS}
-    after_parts = _collections(service)
-    for name, old in [*before.items(), *before_parts.items()]:
-        new = after.get(name, after_parts.get(name, ""))
-        if old == new:
-            continue
-        changed.append(name)
+    for name, previous, replacement in records:
         _change(
             actor=actor,
             service=service,
@@ -672,14 +657,19 @@ def service_update(*, actor: Any, service: Service, data: ServiceData) -> Servic
             resource_id=service.pk,
             action=ChangeAction.UPDATE,
             field_name=name,
-            previous=old,
-            replacement=new,
+            previous=previous,
+            replacement=replacement,
             at=now,
         )
-    if changed:
-        _record_event(
-            kind=EventKind.UPDATE, actor=actor, service=service, detail=",".join(changed)[:300]
-        )
+    if not changed:
+        # Only its parts changed: the service is still newer for the public (HSDS).
+        Service.objects.filter(pk=service.pk).update(updated_at=now)
+    _record_event(
+        kind=EventKind.UPDATE,
+        actor=actor,
+        service=service,
+        detail=changed_detail(name for name, _old, _new in records),
+    )
     return service
 
 
@@ -771,17 +761,11 @@ def service_translation_save(
         service=service, language=language
     )
     before = {name: getattr(translation_row, name) for name in TRANSLATED_FIELDS}
-    for name in TRANSLATED_FIELDS:
-        setattr(translation_row, name, (texts.get(name) or "").strip())
-    _clean(translation_row)
-    translation_row.save()
+    values = {name: (texts.get(name) or "").strip() for name in TRANSLATED_FIELDS}
+    values["name"] = clean_text(values["name"])
+    changed = _update(translation_row, TRANSLATED_FIELDS, values)
     now = timezone.now()
-    changed = []
-    for name in TRANSLATED_FIELDS:
-        new = getattr(translation_row, name)
-        if before[name] == new:
-            continue
-        changed.append(name)
+    for name in changed:
         _change(
             actor=actor,
             service=service,
@@ -790,7 +774,7 @@ def service_translation_save(
             action=ChangeAction.CREATE if created else ChangeAction.UPDATE,
             field_name=f"{name}:{language}",
             previous=before[name],
-            replacement=new,
+            replacement=getattr(translation_row, name),
             at=now,
         )
     service_refresh_search_text(service=service)

@@ -17,14 +17,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from helhet.core.errors import DomainError, add_domain_error_to_form
+from helhet.core.forms import posted
 from helhet.core.lists import paginate
 from helhet.directory.access import get_location_for, get_service_for
+from helhet.directory.choices import Purpose
 from helhet.directory.forms import (
     FilterForm,
+    LocationCreateForm,
     LocationForm,
     OrganizationForm,
     PhoneFormSet,
     ScheduleFormSet,
+    ServiceCreateForm,
     ServiceForm,
     TranslationForm,
     VerifyForm,
@@ -86,8 +90,8 @@ def reverify_list(request: HttpRequest) -> HttpResponse:
 
 
 def _service_forms(request: HttpRequest, service: Service | None) -> tuple[ServiceForm, Any, Any]:
-    data = request.POST if request.method == "POST" else None
-    form = ServiceForm(data, instance=service)
+    data = posted(request)
+    form = ServiceForm(data, instance=service) if service else ServiceCreateForm(data)
     phones = PhoneFormSet(data, initial=phone_initial(service), prefix="phones")
     schedules = ScheduleFormSet(data, initial=schedule_initial(service), prefix="schedules")
     return form, phones, schedules
@@ -113,7 +117,7 @@ def service_create_view(request: HttpRequest) -> HttpResponse:
             service = service_create(
                 actor=request.user,
                 data=service_data(form, phones, schedules),
-                submission_id=form.cleaned_data.get("submission_id"),
+                submission_id=form.cleaned_data["submission_id"],
             )
         except DomainError as error:
             add_domain_error_to_form(form, error)
@@ -125,7 +129,7 @@ def service_create_view(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
-    service = get_service_for(request.user, service_id, purpose="directory.service_edit")
+    service = get_service_for(request.user, service_id, purpose=Purpose.SERVICE_EDIT)
     form, phones, schedules = _service_forms(request, service)
     if request.method == "POST" and all([form.is_valid(), phones.is_valid(), schedules.is_valid()]):
         try:
@@ -141,7 +145,7 @@ def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
 
 
 def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
-    service = get_service_for(request.user, service_id, purpose="directory.service_detail")
+    service = get_service_for(request.user, service_id, purpose=Purpose.SERVICE_DETAIL)
     translations = {item.language: item for item in service.translations.all()}
     languages = [(code, name, translations.get(code)) for code, name in TRANSLATION_LANGUAGES]
     return render(
@@ -173,7 +177,7 @@ def _post_action(
 @require_POST
 def service_publish_view(request: HttpRequest, service_id: str) -> HttpResponse:
     return _post_action(
-        request, service_id, service_publish, _("Tjenesten er publisert."), "directory.publish"
+        request, service_id, service_publish, _("Tjenesten er publisert."), Purpose.PUBLISH
     )
 
 
@@ -184,14 +188,15 @@ def service_unpublish_view(request: HttpRequest, service_id: str) -> HttpRespons
         service_id,
         service_unpublish,
         _("Tjenesten er tatt av nettsiden."),
-        "directory.unpublish",
+        Purpose.UNPUBLISH,
     )
 
 
 @require_POST
 def service_verify_view(request: HttpRequest, service_id: str) -> HttpResponse:
-    service = get_service_for(request.user, service_id, purpose="directory.verify")
-    form = VerifyForm(request.POST)
+    service = get_service_for(request.user, service_id, purpose=Purpose.VERIFY)
+    data = posted(request)
+    form = VerifyForm(data)
     if not form.is_valid():
         for error in form.errors.get("last_verified_on", []):
             messages.error(request, error)
@@ -204,13 +209,13 @@ def service_verify_view(request: HttpRequest, service_id: str) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Tjenesten er merket som kontrollert."))
-    if request.POST.get("next") == "reverify":
+    if data.get("next") == "reverify":
         return redirect("directory:reverify_list")
     return redirect("directory:service_detail", service_id=service.pk)
 
 
 def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
-    service = get_service_for(request.user, service_id, purpose="directory.history")
+    service = get_service_for(request.user, service_id, purpose=Purpose.HISTORY)
     page = paginate(request, service_changes(service=service))
     return render(
         request,
@@ -223,10 +228,10 @@ def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
 def service_translation(request: HttpRequest, service_id: str, language: str) -> HttpResponse:
     if language not in dict(TRANSLATION_LANGUAGES):
         raise Http404(_("Siden finnes ikke."))
-    service = get_service_for(request.user, service_id, purpose="directory.translation")
+    service = get_service_for(request.user, service_id, purpose=Purpose.TRANSLATION)
     existing = next((t for t in service.translations.all() if t.language == language), None)
     initial = {name: getattr(existing, name) for name in TRANSLATED_FIELDS} if existing else {}
-    form = TranslationForm(request.POST or None, initial=initial)
+    form = TranslationForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             service_translation_save(
@@ -254,7 +259,7 @@ def service_translation(request: HttpRequest, service_id: str, language: str) ->
 
 @require_http_methods(["GET", "POST"])
 def organization_create_view(request: HttpRequest) -> HttpResponse:
-    form = OrganizationForm(request.POST or None)
+    form = OrganizationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -264,7 +269,7 @@ def organization_create_view(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
                 website=data["website"],
                 email=data["email"],
-                submission_id=data.get("submission_id"),
+                submission_id=data["submission_id"],
             )
         except DomainError as error:
             add_domain_error_to_form(form, error)
@@ -291,7 +296,7 @@ def location_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def location_create_view(request: HttpRequest) -> HttpResponse:
-    form = LocationForm(request.POST or None)
+    form = LocationCreateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             location_create(
@@ -299,7 +304,7 @@ def location_create_view(request: HttpRequest) -> HttpResponse:
                 **form.values(),
                 addresses=form.address_data() or (),
                 accessibility=form.accessibility_lines(),
-                submission_id=form.cleaned_data.get("submission_id"),
+                submission_id=form.cleaned_data["submission_id"],
             )
         except DomainError as error:
             add_domain_error_to_form(form, error)
@@ -311,8 +316,8 @@ def location_create_view(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def location_edit(request: HttpRequest, location_id: str) -> HttpResponse:
-    location = get_location_for(request.user, location_id, purpose="directory.location_edit")
-    form = LocationForm(request.POST or None, location=location)
+    location = get_location_for(request.user, location_id, purpose=Purpose.LOCATION_EDIT)
+    form = LocationForm(posted(request), location=location)
     if request.method == "POST" and form.is_valid():
         try:
             location_update(

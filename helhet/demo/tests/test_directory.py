@@ -4,8 +4,8 @@ import io
 
 import pytest
 
+from helhet.demo import directory as demo
 from helhet.demo.region import seed_region
-from helhet.directory import demo
 from helhet.directory.models import Service
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import io
 import pytest
 from django.conf import settings
 
+from helhet.demo import portal as demo
 from helhet.demo.region import seed_region
-from helhet.portal import demo
 from helhet.portal.choices import PageKey, TranslationStatus
 from helhet.portal.models import PageText
 from helhet.portal.selectors import page_overview

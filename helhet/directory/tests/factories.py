@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import time
 from typing import Any
 
@@ -23,7 +24,9 @@ SECRET_STREET = "Hemmeligveien 99"
 
 def organization(actor: Any = None, name: str = "Testkommunen") -> Organization:
     existing = Organization.objects.filter(name=name).first()
-    return existing or organization_create(actor=actor, name=name, description="Til test.")
+    return existing or organization_create(
+        actor=actor, name=name, description="Til test.", submission_id=uuid.uuid4()
+    )
 
 
 def secret_location(actor: Any = None) -> Location:
@@ -31,6 +34,7 @@ def secret_location(actor: Any = None) -> Location:
     return existing or location_create(
         actor=actor,
         name="Testsenteret",
+        submission_id=uuid.uuid4(),
         organization=organization(actor),
         is_confidential=True,
         meeting_place="Vi møter deg på biblioteket.",
@@ -63,5 +67,7 @@ def published_service(actor: Any = None, **overrides: Any) -> Service:
     existing = Service.objects.filter(name=name).first()
     if existing is not None:
         return existing
-    service = service_create(actor=actor, data=service_data(actor, **overrides))
+    service = service_create(
+        actor=actor, data=service_data(actor, **overrides), submission_id=uuid.uuid4()
+    )
     return service_publish(actor=actor, service=service)

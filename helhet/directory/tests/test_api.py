@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
+from helhet.demo import directory as demo
 from helhet.demo.region import seed_region
-from helhet.directory import demo
 from helhet.directory.models import Address, Service, Taxonomy, TaxonomyTerm
 from helhet.directory.openapi import openapi_document
 from helhet.directory.schema import TABLES, Field, required_fields, table_columns, table_file

@@ -16,8 +16,8 @@ from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
+from helhet.demo import directory as demo
 from helhet.demo.region import seed_region
-from helhet.directory import demo
 
 pytestmark = pytest.mark.django_db
 

@@ -47,13 +47,30 @@ def test_a_second_organization_with_the_same_name_is_refused_by_the_name_field(
     cast, client, login_as
 ):
     login_as(cast.coordinator)
-    client.post(reverse("directory:organization_create"), {"name": "Fjordvik frivilligsentral"})
+    client.post(
+        reverse("directory:organization_create"),
+        {"name": "Fjordvik frivilligsentral", "submission_id": str(uuid.uuid4())},
+    )
     response = client.post(
-        reverse("directory:organization_create"), {"name": "fjordvik frivilligsentral"}
+        reverse("directory:organization_create"),
+        {"name": "fjordvik frivilligsentral", "submission_id": str(uuid.uuid4())},
     )
     assert response.status_code == 400
     assert "name" in response.context["form"].errors
     assert 'value="fjordvik frivilligsentral"' in response.content.decode()
+
+
+def test_a_post_without_a_submission_id_creates_nothing(cast, client, login_as):
+    login_as(cast.coordinator)
+    data = {"name": "Uten kode"}
+    response = client.post(reverse("directory:organization_create"), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["submission_id"]
+    del_id = location_data(name="Uten kode")
+    del del_id["submission_id"]
+    assert client.post(reverse("directory:location_create"), del_id).status_code == 400
+    assert not Organization.objects.filter(name="Uten kode").exists()
+    assert not Location.objects.filter(name="Uten kode").exists()
 
 
 def test_a_location_is_created_with_its_address_and_accessibility(cast, client, login_as):

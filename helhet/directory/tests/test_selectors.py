@@ -6,8 +6,8 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
+from helhet.demo import directory as demo
 from helhet.demo.region import seed_region
-from helhet.directory import demo
 from helhet.directory.choices import NeedCode
 from helhet.directory.selectors import (
     open_service_ids,

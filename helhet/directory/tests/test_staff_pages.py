@@ -301,3 +301,74 @@ def test_verifying_today_is_the_default_on_the_detail_page(cast, client, login_a
     login_as(cast.coordinator)
     response = client.get(reverse("directory:service_detail", args=[service.pk]))
     assert response.context["verify_form"].initial["last_verified_on"] == timezone.localdate()
+
+
+def test_a_create_post_without_a_submission_id_is_refused_and_keeps_the_input(
+    cast, client, login_as
+):
+    login_as(cast.coordinator)
+    data = form_data(cast)
+    del data["submission_id"]
+    response = client.post(reverse("directory:service_create"), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["submission_id"]
+    assert "Samtaler for ungdom som opplever vold hjemme." in response.content.decode()
+    assert not Service.objects.filter(name="Samtaletilbud for unge").exists()
+
+
+def test_invisible_direction_marks_are_taken_out_of_a_service_name(cast, client, login_as):
+    login_as(cast.coordinator)
+    data = form_data(
+        cast, name="Samtaletilbud \u202efor unge\u202c", alternate_name="\u2066SU\u2069"
+    )
+    assert client.post(reverse("directory:service_create"), data).status_code == 302
+    service = Service.objects.get()
+    assert (service.name, service.alternate_name) == ("Samtaletilbud for unge", "SU")
+
+
+def test_the_audit_log_names_why_a_service_was_opened_by_a_purpose_code(cast, client, login_as):
+    service = published_service(cast.coordinator)
+    login_as(cast.coordinator)
+    client.get(reverse("directory:service_edit", args=[service.pk]))
+    read = Event.objects.get(kind="read", object_id=str(service.pk))
+    assert read.purpose == "directory.service_edit"
+    assert read.purpose_label == "Endre tjeneste i hjelpekatalogen"
+
+
+def test_an_edit_that_changes_nothing_records_no_change(cast, client, login_as):
+    service = published_service(cast.coordinator)
+    login_as(cast.coordinator)
+    url = reverse("directory:service_edit", args=[service.pk])
+    form = client.get(url).context["form"]
+    phones = client.get(url).context["phones"]
+    schedules = client.get(url).context["schedules"]
+    data = {
+        name: value for name in form.fields if (value := form[name].value()) not in (None, False)
+    }
+    data = {
+        key: [str(v) for v in value] if isinstance(value, list) else str(value)
+        for key, value in data.items()
+    }
+    for formset in (phones, schedules):
+        data.update(
+            {
+                f"{formset.prefix}-TOTAL_FORMS": str(len(formset.forms)),
+                f"{formset.prefix}-INITIAL_FORMS": str(len(formset.initial or [])),
+            }
+        )
+        for index, row in enumerate(formset.initial or []):
+            for key, value in row.items():
+                if value in (None, False, "", []):
+                    continue
+                name = f"{formset.prefix}-{index}-{key}"
+                if isinstance(value, list):
+                    data[name] = [str(v) for v in value]
+                elif hasattr(value, "strftime") and key in ("opens_at", "closes_at"):
+                    data[name] = value.strftime("%H:%M")
+                else:
+                    data[name] = str(value) if value is not True else "on"
+    updates = Event.objects.filter(kind="update", object_id=str(service.pk))
+    before = (ChangeRecord.objects.filter(service=service).count(), updates.count())
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert (ChangeRecord.objects.filter(service=service).count(), updates.count()) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from helhet.directory.choices import TaxonomyCode
@@ -28,7 +29,9 @@ def published_service(
     """A service in the directory, built with the directory's own services."""
     organization = Organization.objects.filter(name="Fjordvik kommune").first()
     if organization is None:
-        organization = organization_create(actor=None, name="Fjordvik kommune")
+        organization = organization_create(
+            actor=None, name="Fjordvik kommune", submission_id=uuid.uuid4()
+        )
     terms = tuple(
         TaxonomyTerm.objects.get(taxonomy__code=TaxonomyCode.NEED, code=code) for code in needs
     )
@@ -44,6 +47,7 @@ def published_service(
             schedules=extra.pop("schedules", (ScheduleData(open_24_7=True),)),
             **extra,
         ),
+        submission_id=uuid.uuid4(),
     )
     if publish:
         service = service_publish(actor=None, service=service)

@@ -11,8 +11,8 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from helhet.demo import directory as demo
 from helhet.demo.region import seed_region
-from helhet.directory import demo
 from helhet.directory.services import service_unpublish
 from helhet.portal.tests.support import published_service
 

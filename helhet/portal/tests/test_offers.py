@@ -3,6 +3,7 @@ phones of its places too."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import time
 
 import pytest
@@ -58,6 +59,7 @@ def test_a_places_phone_comes_after_the_services_own_and_its_address_stays_secre
     place = location_create(
         actor=None,
         name="Vakttelefonen",
+        submission_id=uuid.uuid4(),
         is_confidential=True,
         meeting_place="Rådhuset",
         transportation="Buss 2",

@@ -41,6 +41,7 @@ from helhet.audit.services import event_record, event_record_for, object_type_of
 from helhet.core.errors import DomainError
 from helhet.core.idempotency import once
 from helhet.core.policy import MFA_SESSION_KEY, has_capability
+from helhet.core.types import AuthenticatedRequest
 from helhet.core.updates import model_update
 from helhet.organisation.roles import Cap
 
@@ -205,14 +206,15 @@ def user_reactivate(*, actor: Any, user: User) -> User:
     return user
 
 
-def password_change(*, request: HttpRequest, current_password: str, new_password: str) -> None:
+def password_change(
+    *, request: AuthenticatedRequest, current_password: str, new_password: str
+) -> None:
     """The logged-in user changes their own password; their other sessions end.
 
     A wrong current password is a failed login in the audit log (a stolen session must not
     be a quiet way to guess the password); the view ends the session after a few.
     """
     user = request.user
-    assert isinstance(user, User)  # noqa: S101 - the view policy lets only staff in
     if not user.check_password(current_password or ""):
         login_failure_record(user=user, detail="password change")
         raise AccountError(_("Passordet stemmer ikke."), field="current_password")

@@ -6,15 +6,18 @@ read and the refusal are written to the log by `core.access.fetch_or_404`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from helhet.audit.choices import Purpose
 from helhet.audit.models import BreakGlassGrant
 from helhet.audit.selectors import break_glass_grants_reviewable
 from helhet.core.access import fetch_or_404
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
-def get_break_glass_grant_for(user: Any, grant_id: Any) -> BreakGlassGrant:
+
+def get_break_glass_grant_for(user: User, grant_id: int | str) -> BreakGlassGrant:
     """The grant, for a user who reviews the audit log."""
     return fetch_or_404(
         user,

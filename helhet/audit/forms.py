@@ -68,7 +68,7 @@ class EventFilterForm(forms.Form):
         self.fields["purpose"].choices = [("", _("Alle formål")), *labelled]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("Til-datoen kan ikke være før fra-datoen."))

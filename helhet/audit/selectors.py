@@ -6,16 +6,20 @@ import hmac
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from helhet.audit.choices import EventKind
+from helhet.audit.choices import EventKind, Purpose
 from helhet.audit.hashing import GENESIS, KEYED, UNKEYED, VERIFIED_FIELDS, VERSIONS, event_hash
 from helhet.audit.models import BreakGlassGrant, Event
 from helhet.audit.policy import AUDIT_REVIEW
 from helhet.core.policy import has_capability
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 # The kinds of event that tell a person who has seen or handled their data.
 PERSON_LOG_KINDS = (
@@ -28,7 +32,9 @@ PERSON_LOG_KINDS = (
 )
 
 
-def break_glass_active(*, user: Any, object_type: str, object_id: str | int) -> bool:
+def break_glass_active(
+    *, user: User | AnonymousUser, object_type: str, object_id: str | int
+) -> bool:
     return (
         break_glass_active_grant(user=user, object_type=object_type, object_id=object_id)
         is not None
@@ -36,10 +42,10 @@ def break_glass_active(*, user: Any, object_type: str, object_id: str | int) -> 
 
 
 def break_glass_active_grant(
-    *, user: Any, object_type: str, object_id: str | int
+    *, user: User | AnonymousUser, object_type: str, object_id: str | int
 ) -> BreakGlassGrant | None:
     """The user's running grant for this object (the one that expires last), if any."""
-    if not getattr(user, "is_authenticated", False):
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
         return None
     return (
         BreakGlassGrant.objects.filter(
@@ -53,9 +59,11 @@ def break_glass_active_grant(
     )
 
 
-def break_glass_object_ids(*, user: Any, object_type: str) -> QuerySet[BreakGlassGrant]:
+def break_glass_object_ids(
+    *, user: User | AnonymousUser, object_type: str
+) -> QuerySet[BreakGlassGrant, str]:
     """Ids of the objects the user holds a running grant for (a lazy values list)."""
-    if not getattr(user, "is_authenticated", False):
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
         return BreakGlassGrant.objects.none().values_list("object_id", flat=True)
     return BreakGlassGrant.objects.filter(
         user=user, object_type=object_type, expires_at__gt=timezone.now()
@@ -73,7 +81,21 @@ def break_glass_queue(*, reviewed: bool = False) -> QuerySet[BreakGlassGrant]:
     return grants.order_by("granted_at", "id")
 
 
-def break_glass_grants_reviewable(*, user: Any) -> QuerySet[BreakGlassGrant]:
+# The detail of the event that records a break-glass request refused over the hourly rate.
+RATE_LIMIT_DETAIL = "break_glass:rate_limit"
+
+
+def break_glass_refusals(*, since: datetime) -> QuerySet[Event]:
+    """Requests for break-glass refused over the hourly rate since the given time."""
+    return Event.objects.filter(
+        kind=EventKind.ACCESS_DENIED,
+        purpose=Purpose.BREAK_GLASS,
+        detail__startswith=RATE_LIMIT_DETAIL,
+        occurred_at__gte=since,
+    )
+
+
+def break_glass_grants_reviewable(*, user: User) -> QuerySet[BreakGlassGrant]:
     """Every grant, for a user who reviews the audit log; none for anyone else."""
     grants = BreakGlassGrant.objects.select_related("user", "reviewed_by")
     if not has_capability(user, AUDIT_REVIEW):
@@ -92,7 +114,8 @@ def event_unit_choices() -> list[tuple[int, str]]:
     )
     seen: dict[int, str] = {}
     for unit_id, unit_name in rows:
-        seen.setdefault(unit_id, unit_name)
+        if unit_id is not None:
+            seen.setdefault(unit_id, unit_name)
     return sorted(seen.items(), key=lambda item: (item[1].casefold(), item[0]))
 
 

@@ -7,11 +7,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,10 +20,13 @@ from helhet.audit import notices
 from helhet.audit.choices import EventKind, Purpose
 from helhet.audit.hashing import CURRENT_VERSION, GENESIS, event_hash
 from helhet.audit.models import BreakGlassGrant, Event
-from helhet.audit.selectors import EventFilter
+from helhet.audit.selectors import RATE_LIMIT_DETAIL, EventFilter
 from helhet.core.errors import DomainError
 from helhet.core.idempotency import once
 from helhet.core.requestid import get_request_id
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 # Any fixed number: the PostgreSQL advisory lock that serialises appends to the chain.
 _CHAIN_LOCK = 7_340_021
@@ -56,7 +60,7 @@ def _lock_chain() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
 
 
-def _actor_values(actor: Any) -> dict[str, Any]:
+def _actor_values(actor: User | AnonymousUser | None) -> dict[str, Any]:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return {"actor_id": None, "actor_name": ""}
     return {"actor_id": actor.pk, "actor_name": getattr(actor, "display_name", str(actor))}
@@ -66,9 +70,9 @@ def _actor_values(actor: Any) -> dict[str, Any]:
 def events_record(
     *,
     kind: str,
-    actor: Any,
+    actor: User | AnonymousUser | None,
     subjects: list[Subject],
-    unit: Any = None,
+    unit: models.Model | None = None,
     purpose: str = "",
     detail: str = "",
     actor_name: str = "",
@@ -110,11 +114,11 @@ def events_record(
 def event_record(
     *,
     kind: str,
-    actor: Any,
+    actor: User | AnonymousUser | None,
     object_type: str = "",
     object_id: str | int = "",
     person_id: int | None = None,
-    unit: Any = None,
+    unit: models.Model | None = None,
     purpose: str = "",
     detail: str = "",
     actor_name: str = "",
@@ -131,7 +135,7 @@ def event_record(
     )[0]
 
 
-def object_type_of(model: Any) -> str:
+def object_type_of(model: models.Model | type[models.Model]) -> str:
     """The object type an event names for a model class or instance: its label
     (`shelter.stay`). The one place object types come from."""
     return str(model._meta.label_lower)
@@ -140,10 +144,10 @@ def object_type_of(model: Any) -> str:
 def event_record_for(
     *,
     kind: str,
-    actor: Any,
-    obj: Any,
+    actor: User | AnonymousUser | None,
+    obj: models.Model,
     person_id: int | None = None,
-    unit: Any = None,
+    unit: models.Model | None = None,
     purpose: str = "",
     detail: str = "",
 ) -> Event:
@@ -160,7 +164,7 @@ def event_record_for(
     )
 
 
-def event_search_record(*, actor: Any, filters: EventFilter, page: int) -> Event:
+def event_search_record(*, actor: User, filters: EventFilter, page: int) -> Event:
     """The privacy officer's own search in the log is itself written to the log: which
     filters (ids, codes and dates only) and which page of the results."""
     return event_record(
@@ -202,7 +206,7 @@ def break_glass_reason_clean(reason: str) -> str:
 
 def break_glass_grant(
     *,
-    actor: Any,
+    actor: User,
     object_type: str,
     object_id: str | int,
     person_id: int | None,
@@ -260,7 +264,7 @@ class _RateExceeded(Exception):
 
 def _break_glass_open(
     *,
-    actor: Any,
+    actor: User,
     object_type: str,
     object_id: str | int,
     person_id: int | None,
@@ -302,7 +306,7 @@ def _break_glass_open(
 @transaction.atomic
 def _break_glass_refuse(
     *,
-    actor: Any,
+    actor: User,
     object_type: str,
     object_id: str | int,
     person_id: int | None,
@@ -315,13 +319,13 @@ def _break_glass_refuse(
         object_id=object_id,
         person_id=person_id,
         purpose=Purpose.BREAK_GLASS,
-        detail=f"break_glass:rate_limit recent:{recent}",
+        detail=f"{RATE_LIMIT_DETAIL} recent:{recent}",
     )
     transaction.on_commit(partial(notices.break_glass_refused, event_id=event.pk))
 
 
 def break_glass_review(
-    *, actor: Any, grant: BreakGlassGrant, comment: str, submission_id: uuid.UUID
+    *, actor: User, grant: BreakGlassGrant, comment: str, submission_id: uuid.UUID
 ) -> BreakGlassGrant:
     """The privacy officer marks one use of break-glass as reviewed, with a comment.
 
@@ -340,7 +344,7 @@ def break_glass_review(
 
 
 def _break_glass_mark_reviewed(
-    *, actor: Any, grant: BreakGlassGrant, comment: str
+    *, actor: User, grant: BreakGlassGrant, comment: str
 ) -> BreakGlassGrant:
     # Locked, so that two reviewers at once cannot both review the same use.
     grant = BreakGlassGrant.objects.select_for_update().get(pk=grant.pk)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,12 +17,13 @@ from helhet.audit.services import break_glass_review as review_service
 from helhet.core.errors import add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.core.lists import paginate
+from helhet.core.types import AuthenticatedRequest
 
 EVENT_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 25
 
 
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: AuthenticatedRequest) -> HttpResponse:
     """Search the log by person, user, unit, kind, purpose and dates; the filters combine.
     Every search that shows events is itself an event."""
     form = EventFilterForm(request.GET or None)
@@ -37,12 +38,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, "audit/event_list.html", {"form": form, "page_obj": page})
 
 
-def _page_number(request: HttpRequest) -> int:
+def _page_number(request: AuthenticatedRequest) -> int:
     raw = request.GET.get("page", "1")
     return int(raw) if raw.isdigit() and len(raw) < 10 else 1
 
 
-def break_glass_queue(request: HttpRequest) -> HttpResponse:
+def break_glass_queue(request: AuthenticatedRequest) -> HttpResponse:
     """Uses of break-glass waiting for review, oldest first."""
     page = paginate(request, selectors.break_glass_queue(reviewed=False), QUEUE_PAGE_SIZE)
     return render(
@@ -52,7 +53,7 @@ def break_glass_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
+def break_glass_reviewed(request: AuthenticatedRequest) -> HttpResponse:
     """Uses of break-glass already reviewed, newest review first."""
     page = paginate(request, selectors.break_glass_queue(reviewed=True), QUEUE_PAGE_SIZE)
     return render(
@@ -63,7 +64,7 @@ def break_glass_reviewed(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def break_glass_review(request: HttpRequest, grant_id: int) -> HttpResponse:
+def break_glass_review(request: AuthenticatedRequest, grant_id: int) -> HttpResponse:
     """Mark one use of break-glass as reviewed, with a comment."""
     grant = get_break_glass_grant_for(request.user, grant_id)
     form = ReviewForm(posted(request))

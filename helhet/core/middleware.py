@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -57,7 +58,13 @@ class ViewPolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         match = request.resolver_match
         name = match.view_name if match else ""
         rule = view_policy().get(name)
@@ -123,7 +130,7 @@ class StaffPagesMiddleware:
             chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
             if chosen in settings.HELHET_STAFF_LANGUAGES:
                 translation.activate(chosen)
-                request.LANGUAGE_CODE = chosen  # type: ignore[attr-defined]
+                request.LANGUAGE_CODE = chosen
         response = self.get_response(request)
         if staff_page:
             response["Referrer-Policy"] = "same-origin"

@@ -8,7 +8,10 @@ import uuid
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
 
 from helhet.audit.choices import EventKind, Purpose
 from helhet.audit.models import BreakGlassGrant, Event
@@ -16,6 +19,7 @@ from helhet.audit.panels import break_glass_waiting
 from helhet.audit.selectors import break_glass_queue
 from helhet.audit.services import AuditError, break_glass_grant, break_glass_reason_clean
 
+User = get_user_model()
 REASON = "Politiet meldte akutt fare for personen i natt."
 START = datetime.datetime(2026, 4, 1, 12, 0, tzinfo=datetime.UTC)
 
@@ -188,3 +192,34 @@ def test_a_grant_waits_in_the_privacy_officers_queue_and_panel(cast, rf):
     request = rf.get("/")
     request.user = cast.privacy_officer
     assert break_glass_waiting(request)["count"] == 1
+
+
+def test_a_refusal_over_the_rate_shows_on_the_privacy_officers_start_page(
+    cast, settings, login_as, client, rf
+):
+    settings.HELHET_BREAK_GLASS_PER_HOUR = 1
+    grant = _grant(cast.nav_worker, 1)
+    with pytest.raises(AuditError):
+        _grant(cast.nav_worker, 2)
+    login_as(cast.privacy_officer)
+    body = client.get(reverse("core:home")).content.decode()
+    assert "1 forespørsel om nødtilgang ble avvist det siste døgnet" in body
+    assert "?kind=access_denied&amp;purpose=audit.break_glass" in body
+    assert "1 bruk av nødtilgang venter på gjennomgang." in body
+    _review(grant)
+    request = rf.get("/")
+    request.user = cast.privacy_officer
+    assert break_glass_waiting(request)["refused"] == 1
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=25)):
+        assert break_glass_waiting(request) is None
+
+
+def _review(grant):
+    from helhet.audit.services import break_glass_review
+
+    return break_glass_review(
+        actor=User.objects.get(username="privacy_officer"),
+        grant=grant,
+        comment="Greit.",
+        submission_id=uuid.uuid4(),
+    )

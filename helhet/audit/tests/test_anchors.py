@@ -40,7 +40,7 @@ def test_an_untouched_log_passes_against_its_anchors(actor, anchors, capsys):
     call_command("audit_anchor", anchors)
     _events(actor)  # events after the anchor are fine
     _verify(anchors)
-    assert "The audit log and its anchors is intact." in capsys.readouterr().out
+    assert "The audit log is intact, and matches its anchors." in capsys.readouterr().out
 
 
 def test_deleted_rows_and_a_recomputed_chain_fail_against_the_anchors(actor, anchors):

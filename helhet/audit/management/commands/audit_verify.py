@@ -42,5 +42,5 @@ class Command(BaseCommand):
                 f"{unkeyed} event(s) from before the chain was keyed carry an unkeyed hash "
                 "(version 1): the keyed events after them and the anchors protect them."
             )
-        checked = " and its anchors" if options["anchor"] is not None else ""
-        self.stdout.write(self.style.SUCCESS(f"The audit log{checked} is intact."))
+        matches = ", and matches its anchors" if options["anchor"] is not None else ""
+        self.stdout.write(self.style.SUCCESS(f"The audit log is intact{matches}."))

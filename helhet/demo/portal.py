@@ -7,6 +7,7 @@ Bokmål text goes first, so every translation is recorded as based on its versio
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -57,6 +58,7 @@ def seed(region: Any, stdout: Any) -> list[PageText]:
                 lead=text.lead,
                 body=text.body,
                 expected_version=0,
+                submission_id=uuid.uuid4(),
             )
             created += 1
     texts = list(PageText.objects.filter(page_key__in=DEMO_PAGES))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helhet.core.forms import FormRenderer, SubmissionForm
 from helhet.organisation.selectors import current_municipalities
 from helhet.portal.models import PageText
 from helhet.portal.offers import AUDIENCE_LABELS, NEED_LABELS
@@ -16,31 +17,28 @@ MARKUP_HELP = _(
 )
 
 
-class PageTextForm(forms.Form):
+class PageTextForm(SubmissionForm):
     title = forms.CharField(
         label=_("Overskrift"),
         max_length=PageText._meta.get_field("title").max_length,
-        widget=forms.TextInput(attrs={"class": "ds-input"}),
     )
     lead = forms.CharField(
         label=_("Ingress"),
         required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"class": "ds-input", "rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     body = forms.CharField(
         label=_("Brødtekst"),
         required=False,
         max_length=20000,
         help_text=MARKUP_HELP,
-        widget=forms.Textarea(attrs={"class": "ds-input", "rows": 20}),
+        widget=forms.Textarea(attrs={"rows": 20}),
     )
     # The version the editor started from: a save on top of someone else's is refused.
     expected_version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     caught_up = forms.BooleanField(
-        label=_("Oversettelsen stemmer nå med den norske teksten"),
-        required=False,
-        widget=forms.CheckboxInput(attrs={"class": "ds-input"}),
+        label=_("Oversettelsen stemmer nå med den norske teksten"), required=False
     )
 
     def __init__(self, *args, is_block: bool = False, ask_caught_up: bool = False, **kwargs):  # type: ignore[no-untyped-def]
@@ -57,40 +55,44 @@ class PageTextForm(forms.Form):
 CHOICE_ERRORS = {"invalid_choice": _("Velg et av alternativene i listen.")}
 
 
+class PublicFormRenderer(FormRenderer):
+    """The project's renderer for forms on public pages. Its field template prints only
+    the field's own words (label, help text, errors: all from the portal's catalogue,
+    in nine languages) and no "(optional)" marker of core's, which exists in Bokmål and
+    English only. On a search form every field is optional anyway."""
+
+    field_template_name = "portal/forms/field.html"
+
+
 class FindHelpForm(forms.Form):
     """Find help by need, audience, municipality, free text and opening hours. Sent with
     GET, so that it needs no CSRF cookie; every field is optional."""
+
+    default_renderer = PublicFormRenderer()
 
     need = forms.ChoiceField(
         label=_("Hva gjelder det?"),
         required=False,
         error_messages=CHOICE_ERRORS,
-        widget=forms.Select(attrs={"class": "ds-input"}),
     )
     audience = forms.ChoiceField(
         label=_("Hvem gjelder det?"),
         required=False,
         error_messages=CHOICE_ERRORS,
-        widget=forms.Select(attrs={"class": "ds-input"}),
     )
     municipality = forms.ChoiceField(
         label=_("Kommunen du bor i"),
         required=False,
         error_messages=CHOICE_ERRORS,
-        widget=forms.Select(attrs={"class": "ds-input"}),
     )
     q = forms.CharField(
         label=_("Søk etter ord"),
         required=False,
         max_length=100,
         error_messages={"max_length": _("Skriv høyst 100 tegn.")},
-        widget=forms.TextInput(attrs={"class": "ds-input", "type": "search"}),
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
-    open_now = forms.BooleanField(
-        label=_("Vis bare det som er åpent nå"),
-        required=False,
-        widget=forms.CheckboxInput(attrs={"class": "ds-input"}),
-    )
+    open_now = forms.BooleanField(label=_("Vis bare det som er åpent nå"), required=False)
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

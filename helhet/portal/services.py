@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -9,8 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.audit.services import event_record, object_type_of
 from helhet.core.errors import DomainError
+from helhet.core.idempotency import once
 from helhet.portal.choices import BLOCK_KEYS, PageKey
 from helhet.portal.models import LANGUAGE_CODES, SOURCE_LANGUAGE, PageText
 from helhet.portal.selectors import source_version
@@ -31,16 +33,20 @@ def _full_clean(row: PageText, **options: bool) -> None:
         raise PortalError(messages[0], field=None if field == NON_FIELD_ERRORS else field) from None
 
 
-def _same_text(row: PageText, title: str, lead: str, body: str) -> bool:
-    return (row.title, row.lead, row.body) == (title, lead, body)
-
-
 def _clean(value: str) -> str:
     # Browsers send \r\n from a textarea; keep one form so that "unchanged" means unchanged.
     return value.replace("\r\n", "\n").strip()
 
 
-@transaction.atomic
+def _stale() -> PortalError:
+    return PortalError(
+        _(
+            "Noen andre har lagret denne teksten etter at du åpnet den. Last inn siden på "
+            "nytt og gjør endringen din igjen."
+        )
+    )
+
+
 def page_text_save(
     *,
     actor: Any,
@@ -50,13 +56,15 @@ def page_text_save(
     lead: str,
     body: str,
     expected_version: int,
+    submission_id: uuid.UUID,
     caught_up: bool = False,
 ) -> PageText:
     """Save a page's text in one language.
 
     `expected_version` is the version the editor started from (0 for a text not yet
     saved). If someone else saved in between, the save is refused rather than silently
-    overwriting their work; the same text sent twice (a double click) changes nothing.
+    overwriting their work. The same form sent twice (a double click, the same
+    `submission_id`) saves once and returns what the first post saved.
 
     A new translation is based on the current Bokmål version. An existing one keeps the
     version it was based on unless the editor says it now matches the Bokmål text
@@ -71,7 +79,31 @@ def page_text_save(
         body = ""
     if not title:
         raise PortalError(_("Skriv en overskrift."), field="title")
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _save(
+            actor=actor,
+            page_key=page_key,
+            language=language,
+            texts=(title, lead, body),
+            expected_version=expected_version,
+            caught_up=caught_up,
+        ),
+    )
 
+
+@transaction.atomic
+def _save(
+    *,
+    actor: Any,
+    page_key: str,
+    language: str,
+    texts: tuple[str, str, str],
+    expected_version: int,
+    caught_up: bool,
+) -> PageText:
+    title, lead, body = texts
     row = PageText.objects.select_for_update().filter(page_key=page_key, language=language).first()
     if row is None:
         return _create(
@@ -81,14 +113,7 @@ def page_text_save(
             texts=(title, lead, body),
         )
     if row.version != expected_version:
-        if _same_text(row, title, lead, body):
-            return row
-        raise PortalError(
-            _(
-                "Noen andre har lagret denne teksten etter at du åpnet den. Last inn siden på "
-                "nytt og gjør endringen din igjen."
-            )
-        )
+        raise _stale()
     changed = [
         name
         for name, value in zip(TEXT_FIELDS, (title, lead, body), strict=True)
@@ -111,7 +136,7 @@ def page_text_save(
     event_record(
         kind=EventKind.UPDATE,
         actor=actor,
-        object_type="portal.pagetext",
+        object_type=object_type_of(row),
         object_id=row.pk,
         detail=_detail(row, changed),
     )
@@ -144,19 +169,11 @@ def _create(
         with transaction.atomic():
             row.save(force_insert=True)
     except IntegrityError:
-        existing = PageText.objects.get(page_key=page_key, language=language)
-        if _same_text(existing, title, lead, body):
-            return existing
-        raise PortalError(
-            _(
-                "Noen andre har lagret denne teksten etter at du åpnet den. Last inn siden på "
-                "nytt og gjør endringen din igjen."
-            )
-        ) from None
+        raise _stale() from None
     event_record(
         kind=EventKind.CREATE,
         actor=actor,
-        object_type="portal.pagetext",
+        object_type=object_type_of(row),
         object_id=row.pk,
         detail=_detail(row, list(TEXT_FIELDS)),
     )

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from helhet.core.errors import add_domain_error_to_form
+from helhet.core.errors import DomainError, add_domain_error_to_form
+from helhet.core.forms import posted
 from helhet.directory.selectors import open_service_ids, service_public_detail, services_find
 from helhet.portal.choices import BLOCK_KEYS, PageKey
 from helhet.portal.content import EMERGENCY_NUMBERS
@@ -36,7 +37,7 @@ from helhet.portal.selectors import (
     page_text,
     source_version,
 )
-from helhet.portal.services import PortalError, page_text_save
+from helhet.portal.services import page_text_save
 
 # Where the quick exit takes the visitor: an ordinary site that raises no questions.
 DEFAULT_EXIT_URL = "https://www.yr.no/"
@@ -229,7 +230,7 @@ def page_edit(request: HttpRequest, key: str, language: str) -> HttpResponse:
     )
     options = {"is_block": key in BLOCK_KEYS, "ask_caught_up": state.is_behind}
     if request.method == "POST":
-        form = PageTextForm(request.POST, **options)
+        form = PageTextForm(posted(request), **options)
         if form.is_valid():
             try:
                 page_text_save(
@@ -240,9 +241,10 @@ def page_edit(request: HttpRequest, key: str, language: str) -> HttpResponse:
                     lead=form.cleaned_data["lead"],
                     body=form.cleaned_data.get("body", ""),
                     expected_version=form.cleaned_data["expected_version"],
+                    submission_id=form.cleaned_data["submission_id"],
                     caught_up=form.cleaned_data.get("caught_up", False),
                 )
-            except PortalError as error:
+            except DomainError as error:
                 add_domain_error_to_form(form, error)
             else:
                 messages.success(request, _("Teksten er lagret."))

@@ -174,3 +174,15 @@ def test_a_page_of_results_takes_a_fixed_number_of_queries(
         client.get("/finn-hjelp/")
     # Prefetching: the count does not grow with the number of services on the page.
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize("prefix", ["", "/nn", "/en", "/pl", "/uk", "/lt", "/ar", "/so", "/ti"])
+def test_the_search_form_has_no_word_outside_the_visitors_language(client, prefix):
+    # Core's field template marks optional fields with a word only Bokmål and English
+    # have; the portal's own field template prints only the form's own words.
+    response = client.get(f"{prefix}/finn-hjelp/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "field__optional" not in html
+    assert "valgfritt" not in html
+    assert 'class="ds-input"' in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from html.parser import HTMLParser
 
 import pytest
@@ -190,6 +191,7 @@ def test_a_saved_text_replaces_the_built_in_text_in_its_own_language_only(client
         lead="Krótki wstęp.",
         body="## Nagłówek\n\nAkapit.",
         expected_version=0,
+        submission_id=uuid.uuid4(),
     )
     polish = client.get("/pl/trygg-pa-nett/").content.decode()
     assert "Bezpiecznie w sieci – nowa wersja" in polish
@@ -206,6 +208,7 @@ def test_a_saved_exit_label_shows_on_the_button(client, cast):
         lead="",
         body="ignored for a block",
         expected_version=0,
+        submission_id=uuid.uuid4(),
     )
     page = Page(client.get("/om/").content.decode())
     html = client.get("/om/").content.decode()
@@ -222,6 +225,7 @@ def test_staff_text_cannot_put_markup_on_a_public_page(client, cast):
         lead='<img src="https://example.org/x.png">',
         body="[klikk](javascript:alert(1))\n\n<b>fet</b>",
         expected_version=0,
+        submission_id=uuid.uuid4(),
     )
     html = client.get("/om/").content.decode()
     assert "<script>alert(1)" not in html

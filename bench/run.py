@@ -305,7 +305,6 @@ class Builder:
                     statistics_consent=rng.random() < 0.92,
                     first_stay_of_year=person.pk not in seen,
                     created_by=self.user,
-                    submission_id=uuid.uuid4(),
                 )
             )
             seen.add(person.pk)
@@ -379,7 +378,6 @@ class Builder:
                     occurred_on=first_day + timedelta(days=rng.randint(0, span)),
                     kind=rng.choice(["visit", "visit", "visit", "outreach"]),
                     created_by=self.user,
-                    submission_id=uuid.uuid4(),
                 )
                 for _ in range(round(DAY_VISITS_PER_YEAR * share))
             ),
@@ -399,7 +397,6 @@ class Builder:
                     municipality=rng.choice([*self.municipalities, None, None]),
                     is_conversation=rng.random() < 0.2,
                     created_by=self.user,
-                    submission_id=uuid.uuid4(),
                 )
                 for _ in range(round(PHONE_PER_YEAR * share))
             ),
@@ -413,7 +410,6 @@ class Builder:
                 adults=1,
                 children=rng.randint(0, 2),
                 created_by=self.user,
-                submission_id=uuid.uuid4(),
             )
             for _ in range(round(REFERRALS_PER_YEAR * share))
         )

@@ -236,9 +236,16 @@ class DemoYear:
                     has_own_bathroom="b" in properties,
                     is_mens_unit="m" in properties,
                 ),
+                submission_id=uuid.uuid4(),
             )
             for number, kind in enumerate(beds, start=1):
-                bed_create(actor=self.lead, room=room, label=f"Seng {number}", kind=kind)
+                bed_create(
+                    actor=self.lead,
+                    room=room,
+                    label=f"Seng {number}",
+                    kind=kind,
+                    submission_id=uuid.uuid4(),
+                )
 
     # Stays -----------------------------------------------------------------------------
 
@@ -372,7 +379,13 @@ class DemoYear:
             adult = [bed for bed in free if bed.kind == BedKind.ADULT] or free
             if not adult:
                 return False
-            bed_allocate(actor=self.worker, stay=stay, bed=adult[0], starts_on=day)
+            bed_allocate(
+                actor=self.worker,
+                stay=stay,
+                bed=adult[0],
+                starts_on=day,
+                submission_id=uuid.uuid4(),
+            )
             return True
         per_room: dict[int, int] = {}
         for bed in free:
@@ -380,7 +393,9 @@ class DemoYear:
         rooms = [room for room, count in per_room.items() if count >= occupants]
         if not rooms:
             return False
-        room_allocate(actor=self.worker, stay=stay, room=rooms[0], starts_on=day)
+        room_allocate(
+            actor=self.worker, stay=stay, room=rooms[0], starts_on=day, submission_id=uuid.uuid4()
+        )
         return True
 
     def _capacity(self, day: date, occupants: int) -> bool:
@@ -500,7 +515,9 @@ class DemoYear:
         if self.rng.random() < 0.15:
             return
         started_on = max(planned.arrives, planned.departs - timedelta(days=self.rng.randint(0, 5)))
-        plan = followup_plan_start(actor=self.worker, stay=stay, started_on=started_on)
+        plan = followup_plan_start(
+            actor=self.worker, stay=stay, started_on=started_on, submission_id=uuid.uuid4()
+        )
         age = (self.today - started_on).days
         consent = _weighted(
             self.rng, [("active", 45), ("withdrawn", 15), ("expired", 15), ("none", 25)]

@@ -10,9 +10,15 @@ from helhet.shelter.forms.allocations import (
     occupant_choices,
 )
 from helhet.shelter.forms.contacts import DayContactForm, PhoneContactForm
-from helhet.shelter.forms.followup import ConsentForm, TaskCreateForm, TaskForm, TaskStatusForm
+from helhet.shelter.forms.followup import (
+    ConsentForm,
+    FollowUpStartForm,
+    TaskCreateForm,
+    TaskForm,
+    TaskStatusForm,
+)
 from helhet.shelter.forms.reference import AnswerOptionForm
-from helhet.shelter.forms.rooms import BedForm, ClosureForm, RoomForm
+from helhet.shelter.forms.rooms import BedForm, ClosureForm, RoomCreateForm, RoomForm
 from helhet.shelter.forms.safety import SafetyPlanForm, ThreatForm
 from helhet.shelter.forms.stays import (
     ChildAddForm,
@@ -35,9 +41,11 @@ __all__ = [
     "ClosureForm",
     "ConsentForm",
     "DayContactForm",
+    "FollowUpStartForm",
     "PhoneContactForm",
     "ResidentForm",
     "RoomAllocateForm",
+    "RoomCreateForm",
     "RoomForm",
     "SafetyPlanForm",
     "StayEndForm",

@@ -38,7 +38,7 @@ class RoomChoiceField(forms.ModelChoiceField):
         return _("%(room)s (%(free)s ledige senger)") % {"room": obj.name, "free": free}
 
 
-class RoomAllocateForm(forms.Form):
+class RoomAllocateForm(SubmissionForm):
     room = RoomChoiceField(
         queryset=Room.objects.none(),
         label=_("Rom"),
@@ -53,7 +53,7 @@ class RoomAllocateForm(forms.Form):
             self.initial.setdefault("starts_on", timezone.localdate())
 
 
-class BedAllocateForm(forms.Form):
+class BedAllocateForm(SubmissionForm):
     bed = BedChoiceField(
         queryset=Bed.objects.none(),
         label=_("Seng"),

@@ -24,6 +24,10 @@ class UnitMultipleField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
+class FollowUpStartForm(SubmissionForm):
+    """Start the follow-up plan with the default checklist (no fields but the one-time id)."""
+
+
 class ConsentForm(forms.Form):
     share_consent = forms.BooleanField(
         label=_("Personen samtykker til at oppgaver deles med enhetene som er valgt"),

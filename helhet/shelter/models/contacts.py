@@ -61,7 +61,6 @@ class PhoneContact(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    submission_id = models.UUIDField(unique=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
@@ -161,7 +160,6 @@ class DayContact(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    submission_id = models.UUIDField(unique=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:

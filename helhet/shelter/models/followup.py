@@ -87,9 +87,6 @@ class FollowUpTask(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    # The add-a-task form's one-time id; the default checklist has none.
-    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
-
     class Meta:
         ordering = ["due_on", "id"]
         verbose_name = _("oppfølgingsoppgave")

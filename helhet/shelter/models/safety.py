@@ -89,7 +89,6 @@ class ThreatAssessment(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    submission_id = models.UUIDField(unique=True, editable=False)
 
     class Meta:
         ordering = ["-assessed_on", "-id"]

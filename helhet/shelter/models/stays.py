@@ -122,7 +122,6 @@ class Stay(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    submission_id = models.UUIDField(unique=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
@@ -212,10 +211,6 @@ class StayChild(TimeStampedModel):
     first_stay_of_year = models.BooleanField(
         _("første opphold i året"), default=True, editable=False
     )
-
-    # The add-a-child form's one-time id (children who come with the resident at intake
-    # are covered by the stay's own submission id).
-    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["stay", "id"]
@@ -311,7 +306,6 @@ class CapacityReferral(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    submission_id = models.UUIDField(unique=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:

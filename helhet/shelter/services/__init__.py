@@ -21,7 +21,6 @@ from helhet.shelter.services.contacts import (
     DayUserInput,
     PhoneContactInput,
     day_contact_create,
-    day_user_create,
     phone_contact_create,
     phone_contact_undo,
 )
@@ -83,7 +82,6 @@ __all__ = [
     "bed_set_active",
     "capacity_referral_create",
     "day_contact_create",
-    "day_user_create",
     "followup_consent_record",
     "followup_plan_start",
     "followup_task_create",

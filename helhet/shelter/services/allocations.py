@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
+from helhet.core.idempotency import once
 from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
 from helhet.shelter.choices import BedKind, ReferralReason
@@ -104,10 +105,28 @@ def bed_allocate(
     bed: Bed | int,
     starts_on: date | None = None,
     stay_child: StayChild | None = None,
+    submission_id: uuid.UUID,
 ) -> BedAllocation:
     """Give one bed to the resident (or to one of the children) from `starts_on` until the
     stay ends. Two people asking for the same bed at once: the row lock on the bed makes
     the second wait and then see the first one's allocation."""
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _bed_allocate(
+            actor=actor, stay=stay, bed=bed, starts_on=starts_on, stay_child=stay_child
+        ),
+    )
+
+
+def _bed_allocate(
+    *,
+    actor: Any,
+    stay: Stay,
+    bed: Bed | int,
+    starts_on: date | None = None,
+    stay_child: StayChild | None = None,
+) -> BedAllocation:
     starts_on = starts_on or current_day()
     bed_id = getattr(bed, "pk", bed)
     locked = (
@@ -120,12 +139,6 @@ def bed_allocate(
         raise ShelterError(_("Velg en seng ved dette senteret."), field="bed")
     if stay_child is not None and stay_child.stay_id != stay.pk:
         raise ShelterError(_("Velg et av barna i dette oppholdet."), field="stay_child")
-    same = stay.allocations.filter(
-        bed=locked, stay_child=stay_child, starts_on=starts_on, ends_on__isnull=True
-    ).first()
-    if same is not None:
-        # A repeated submit: the occupant already has this bed from this day.
-        return same
     _check_allocation_dates(stay, starts_on)
     if _room_closed(locked.room, starts_on):
         raise ShelterError(
@@ -140,11 +153,32 @@ def bed_allocate(
 
 @transaction.atomic
 def room_allocate(
-    *, actor: Any, stay: Stay, room: Room | int, starts_on: date | None = None
+    *,
+    actor: Any,
+    stay: Stay,
+    room: Room | int,
+    starts_on: date | None = None,
+    submission_id: uuid.UUID,
 ) -> list[BedAllocation]:
     """Give a room to the whole family: one free bed to the resident and to each child
     still in the stay who has no bed there. Children get child beds first when there are
     any. All or nothing."""
+    first = once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _room_allocate(actor=actor, stay=stay, room=room, starts_on=starts_on),
+    )
+    # A replayed submission gives back the first bed; the family's beds were given with it.
+    return list(
+        stay.allocations.filter(bed__room_id=first.bed.room_id, starts_on=first.starts_on)
+        .exclude(ends_on=F("starts_on"))
+        .order_by("id")
+    )
+
+
+def _room_allocate(
+    *, actor: Any, stay: Stay, room: Room | int, starts_on: date | None
+) -> BedAllocation:
     starts_on = starts_on or current_day()
     room_id = getattr(room, "pk", room)
     beds = list(
@@ -171,8 +205,7 @@ def room_allocate(
         if (occupant.pk if occupant else None) not in in_room
     ]
     if not occupants:
-        # A repeated submit: the whole family already has beds in this room.
-        return list(stay.allocations.filter(bed__room_id=room_id, ends_on__isnull=True))
+        raise ShelterError(_("Hele familien har allerede senger i dette rommet."), field="room")
     free = [bed for bed in beds if _bed_is_free(bed, starts_on)]
     if len(free) < len(occupants):
         raise BedTakenError(
@@ -198,7 +231,7 @@ def room_allocate(
                 actor=actor, stay=stay, bed=choice, starts_on=starts_on, stay_child=occupant
             )
         )
-    return allocations
+    return allocations[0]
 
 
 @dataclass
@@ -217,9 +250,16 @@ def capacity_referral_create(
     *, actor: Any, unit: Unit, data: CapacityReferralInput, submission_id: uuid.UUID
 ) -> CapacityReferral:
     """Record that someone who asked for a place was referred to another centre."""
-    earlier = CapacityReferral.objects.filter(submission_id=submission_id).first()
-    if earlier is not None:
-        return earlier
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _capacity_referral_create(actor=actor, unit=unit, data=data),
+    )
+
+
+def _capacity_referral_create(
+    *, actor: Any, unit: Unit, data: CapacityReferralInput
+) -> CapacityReferral:
     if data.occurred_on > current_day():
         raise ShelterError(_("Datoen kan ikke være fram i tid."), field="occurred_on")
     referred_to = " ".join((data.referred_to or "").split())
@@ -239,9 +279,8 @@ def capacity_referral_create(
         gender=data.gender,
         municipality=data.municipality,
         created_by=actor,
-        submission_id=submission_id,
     )
-    referral.full_clean(exclude=["submission_id"])
+    referral.full_clean()
     referral.save()
     event_record_for(
         kind=EventKind.CREATE,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record, event_record_for
+from helhet.core.idempotency import once
 from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
 from helhet.people.services import PersonInput, person_create
@@ -48,9 +49,14 @@ def phone_contact_create(
     *, actor: Any, unit: Unit, data: PhoneContactInput, submission_id: uuid.UUID
 ) -> PhoneContact:
     """Log a phone conversation. Anonymous: nothing about the caller beyond the answers."""
-    earlier = PhoneContact.objects.filter(submission_id=submission_id).first()
-    if earlier is not None:
-        return earlier
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _phone_contact_create(actor=actor, unit=unit, data=data),
+    )
+
+
+def _phone_contact_create(*, actor: Any, unit: Unit, data: PhoneContactInput) -> PhoneContact:
     if data.started_at > timezone.now() + timedelta(minutes=5):
         raise ShelterError(_("Tidspunktet kan ikke være fram i tid."), field="started_at")
     if not 1 <= (data.duration_minutes or 0) <= 600:
@@ -69,10 +75,9 @@ def phone_contact_create(
         municipality=data.municipality,
         is_conversation=data.is_conversation,
         created_by=actor,
-        submission_id=submission_id,
     )
     topics = active_options(data.topics, AnswerList.TOPIC, field_name="topics")
-    contact.full_clean(exclude=["submission_id"])
+    contact.full_clean()
     contact.save()
     contact.topics.set(topics)
     event_record_for(
@@ -132,7 +137,7 @@ def _next_pseudonym(unit: Unit, year: int) -> str:
 
 
 @transaction.atomic
-def day_user_create(*, actor: Any, unit: Unit, data: DayUserInput) -> DayUser:
+def _day_user_create(*, actor: Any, unit: Unit, data: DayUserInput) -> DayUser:
     """A new user of the day offer: pseudonymous (no name) or registered as a person."""
     check_birth_year(data.birth_year)
     day_user = DayUser(
@@ -188,9 +193,23 @@ def day_contact_create(
     submission_id: uuid.UUID,
 ) -> DayContact:
     """Log one attendance in the day offer, for a known day user or a new one."""
-    earlier = DayContact.objects.filter(submission_id=submission_id).first()
-    if earlier is not None:
-        return earlier
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _day_contact_create(
+            actor=actor, unit=unit, day_user=day_user, new_user=new_user, data=data
+        ),
+    )
+
+
+def _day_contact_create(
+    *,
+    actor: Any,
+    unit: Unit,
+    day_user: DayUser | None,
+    new_user: DayUserInput | None,
+    data: DayContactInput,
+) -> DayContact:
     if data.occurred_on > current_day():
         raise ShelterError(_("Datoen kan ikke være fram i tid."), field="occurred_on")
     if data.kind not in DayContactKind.values:
@@ -202,7 +221,7 @@ def day_contact_create(
             raise ShelterError(
                 _("Velg en bruker, eller registrer en ny bruker nedenfor."), field="day_user"
             )
-        day_user = day_user_create(actor=actor, unit=unit, data=new_user)
+        day_user = _day_user_create(actor=actor, unit=unit, data=new_user)
     topics = active_options(data.topics, AnswerList.TOPIC, field_name="topics")
     contact = DayContact(
         unit=unit,
@@ -215,9 +234,8 @@ def day_contact_create(
         with_other_service=data.with_other_service,
         with_network=data.with_network,
         created_by=actor,
-        submission_id=submission_id,
     )
-    contact.full_clean(exclude=["submission_id"])
+    contact.full_clean()
     contact.save()
     contact.topics.set(topics)
     contact.staff.set(list(data.staff) or [actor])

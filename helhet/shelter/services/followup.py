@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
+from helhet.core.idempotency import once
 from helhet.organisation.models import Unit
 from helhet.people.sealing import seal
 from helhet.shelter.choices import ConsentScope, TaskCategory, TaskStatus
@@ -29,9 +30,19 @@ def task_context(task: FollowUpTask) -> str:
 
 
 @transaction.atomic
-def followup_plan_start(*, actor: Any, stay: Stay, started_on: date | None = None) -> FollowUpPlan:
+def followup_plan_start(
+    *, actor: Any, stay: Stay, started_on: date | None = None, submission_id: uuid.UUID
+) -> FollowUpPlan:
     """Start the re-establishment plan with the default checklist. The centre is responsible
     for every task until a worker hands one to another unit."""
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _followup_plan_start(actor=actor, stay=stay, started_on=started_on),
+    )
+
+
+def _followup_plan_start(*, actor: Any, stay: Stay, started_on: date | None = None) -> FollowUpPlan:
     existing = FollowUpPlan.objects.filter(stay=stay).first()
     if existing is not None:
         return existing
@@ -154,13 +165,17 @@ def _check_task(data: TaskInput) -> None:
 
 @transaction.atomic
 def followup_task_create(
-    *, actor: Any, plan: FollowUpPlan, data: TaskInput, submission_id: uuid.UUID | None = None
+    *, actor: Any, plan: FollowUpPlan, data: TaskInput, submission_id: uuid.UUID
 ) -> FollowUpTask:
     """Add a task to the plan."""
-    if submission_id is not None:
-        earlier = FollowUpTask.objects.filter(submission_id=submission_id).first()
-        if earlier is not None:
-            return earlier
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _followup_task_create(actor=actor, plan=plan, data=data),
+    )
+
+
+def _followup_task_create(*, actor: Any, plan: FollowUpPlan, data: TaskInput) -> FollowUpTask:
     _check_task(data)
     task = FollowUpTask(
         plan=plan,
@@ -171,13 +186,12 @@ def followup_task_create(
         status=data.status,
         completed_on=current_day() if data.status == TaskStatus.DONE else None,
         updated_by=actor,
-        submission_id=submission_id,
     )
     if data.notes:
         task.notes_enc = seal(
             plan.stay.resident, {"notes": data.notes}, context=task_context(task)
         )["notes"]
-    task.full_clean(exclude=["plan", "responsible_unit", "submission_id"])
+    task.full_clean(exclude=["plan", "responsible_unit"])
     task.save()
     event_record_for(
         kind=EventKind.CREATE,

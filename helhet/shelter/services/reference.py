@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
+from helhet.core.idempotency import once
 from helhet.shelter.choices import AnswerList
 from helhet.shelter.models import AnswerOption
 from helhet.shelter.services.base import ShelterError
@@ -18,9 +20,21 @@ from helhet.shelter.services.base import ShelterError
 
 @transaction.atomic
 def answer_option_create(
-    *, actor: Any, answer_list: str, label: str, label_en: str = ""
+    *, actor: Any, answer_list: str, label: str, label_en: str = "", submission_id: uuid.UUID
 ) -> AnswerOption:
     """Add an answer to a list. Its code is derived once from the label and never changes."""
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _answer_option_create(
+            actor=actor, answer_list=answer_list, label=label, label_en=label_en
+        ),
+    )
+
+
+def _answer_option_create(
+    *, actor: Any, answer_list: str, label: str, label_en: str = ""
+) -> AnswerOption:
     label = " ".join((label or "").split())
     if answer_list not in AnswerList.values:
         raise ShelterError(_("Velg en svarliste."), field="answer_list")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
+from helhet.core.idempotency import once
 from helhet.organisation.models import Unit
 from helhet.shelter.choices import BedKind
 from helhet.shelter.models import Bed, BedAllocation, Room, RoomClosure
@@ -52,8 +54,16 @@ def _check_room_name(unit: Unit, name: str, *, exclude: int | None = None) -> st
 
 
 @transaction.atomic
-def room_create(*, actor: Any, unit: Unit, data: RoomInput) -> Room:
+def room_create(*, actor: Any, unit: Unit, data: RoomInput, submission_id: uuid.UUID) -> Room:
     """Add a room to the centre."""
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _room_create(actor=actor, unit=unit, data=data),
+    )
+
+
+def _room_create(*, actor: Any, unit: Unit, data: RoomInput) -> Room:
     data.name = _check_room_name(unit, data.name)
     room = Room(unit=unit, **{name: getattr(data, name) for name in ROOM_FIELDS})
     room.full_clean()
@@ -94,8 +104,18 @@ def room_update(*, actor: Any, room: Room, data: RoomInput) -> Room:
 
 
 @transaction.atomic
-def bed_create(*, actor: Any, room: Room, label: str, kind: str = BedKind.ADULT) -> Bed:
+def bed_create(
+    *, actor: Any, room: Room, label: str, kind: str = BedKind.ADULT, submission_id: uuid.UUID
+) -> Bed:
     """Add a bed to a room."""
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _bed_create(actor=actor, room=room, label=label, kind=kind),
+    )
+
+
+def _bed_create(*, actor: Any, room: Room, label: str, kind: str = BedKind.ADULT) -> Bed:
     label = " ".join((label or "").split())
     if not label:
         raise ShelterError(_("Gi sengen et navn, for eksempel «Seng 1»."), field="label")
@@ -140,18 +160,31 @@ def bed_set_active(*, actor: Any, bed: Bed, is_active: bool) -> Bed:
 
 @transaction.atomic
 def room_closure_create(
-    *, actor: Any, room: Room, starts_on: date, ends_on: date | None, reason: str
+    *,
+    actor: Any,
+    room: Room,
+    starts_on: date,
+    ends_on: date | None,
+    reason: str,
+    submission_id: uuid.UUID,
 ) -> RoomClosure:
     """Take a room out of service for a period. Refused while someone has a bed there then."""
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _room_closure_create(
+            actor=actor, room=room, starts_on=starts_on, ends_on=ends_on, reason=reason
+        ),
+    )
+
+
+def _room_closure_create(
+    *, actor: Any, room: Room, starts_on: date, ends_on: date | None, reason: str
+) -> RoomClosure:
     if ends_on is not None and ends_on <= starts_on:
         raise ShelterError(
             _("Datoen rommet er tilbake i drift må være etter startdatoen."), field="ends_on"
         )
-    same = RoomClosure.objects.filter(
-        room=room, starts_on=starts_on, ends_on=ends_on, reason=reason
-    ).first()
-    if same is not None:
-        return same
     overlapping = (
         BedAllocation.objects.filter(bed__room=room)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=starts_on))

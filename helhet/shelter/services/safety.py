@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
+from helhet.core.idempotency import once
 from helhet.people.sealing import seal
 from helhet.shelter.choices import RiskLevel, ThreatMethod
 from helhet.shelter.models import (
@@ -106,9 +107,14 @@ def threat_assessment_create(
     *, actor: Any, stay: Stay, data: ThreatInput, submission_id: uuid.UUID
 ) -> ThreatAssessment:
     """Record a systematic mapping of threats and risk for the stay."""
-    earlier = ThreatAssessment.objects.filter(submission_id=submission_id).first()
-    if earlier is not None:
-        return earlier
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _threat_assessment_create(actor=actor, stay=stay, data=data),
+    )
+
+
+def _threat_assessment_create(*, actor: Any, stay: Stay, data: ThreatInput) -> ThreatAssessment:
     if data.assessed_on is None:
         raise ShelterError(_("Skriv datoen for kartleggingen."), field="assessed_on")
     if data.assessed_on > current_day():
@@ -127,7 +133,6 @@ def threat_assessment_create(
         method=data.method,
         risk_level=data.risk_level,
         created_by=actor,
-        submission_id=submission_id,
     )
     sealed = seal(
         stay.resident,
@@ -136,7 +141,7 @@ def threat_assessment_create(
     )
     for name, token in sealed.items():
         setattr(assessment, f"{name}_enc", token)
-    assessment.full_clean(exclude=["stay", "submission_id"])
+    assessment.full_clean(exclude=["stay"])
     assessment.save()
     event_record_for(
         kind=EventKind.CREATE,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
+from helhet.core.idempotency import once
 from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
 from helhet.people.models import Person
@@ -172,7 +173,6 @@ def _add_child(
     stay: Stay,
     child: ChildInput,
     arrived_on: date,
-    submission_id: uuid.UUID | None = None,
 ) -> StayChild:
     check_birth_year(child.birth_year, field_name=f"{child.prefix}birth_year")
     if child.birth_year is not None and arrived_on.year - child.birth_year >= ADULT_AGE:
@@ -203,7 +203,6 @@ def _add_child(
         stay=stay,
         child=person,
         arrived_on=arrived_on,
-        submission_id=submission_id,
         consent_decided_by=(
             ConsentDecidedBy.CHILD
             if age is not None and age >= CHILD_CONSENT_AGE
@@ -211,7 +210,7 @@ def _add_child(
         ),
         **{name: getattr(child, name) for name in _CHILD_FORM_FIELDS},
     )
-    child_stay.full_clean(exclude=["stay", "child", "submission_id"])
+    child_stay.full_clean(exclude=["stay", "child"])
     child_stay.save()
     child_stay.first_stay_of_year = _first_child_stay_of_year(child_stay)
     child_stay.save(update_fields=["first_stay_of_year"])
@@ -238,9 +237,23 @@ def stay_create(
     """Take in an adult, with or without children. The resident and the children are
     registered as persons (or linked, when already known) and become visible to the
     centre's staff. All or nothing."""
-    earlier = Stay.objects.filter(submission_id=submission_id).first()
-    if earlier is not None:
-        return earlier
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _stay_create(
+            actor=actor, unit=unit, resident=resident, data=data, children=children
+        ),
+    )
+
+
+def _stay_create(
+    *,
+    actor: Any,
+    unit: Unit,
+    resident: PersonInput | Person | None,
+    data: StayInput,
+    children: Sequence[ChildInput] = (),
+) -> Stay:
     if resident is None or (isinstance(resident, PersonInput) and not resident.name.strip()):
         if children:
             raise ShelterError(
@@ -273,15 +286,15 @@ def stay_create(
                 _("Beboeren er under 18 år. Barn registreres sammen med omsorgspersonen."),
                 field="birth_year",
             )
-    stay = Stay(unit=unit, created_by=actor, submission_id=submission_id)
+    stay = Stay(unit=unit, created_by=actor)
     _changed, violence = _apply_stay_input(stay, data)
     if isinstance(resident, Person):
         stay.resident = resident
-        stay.full_clean(exclude=["submission_id"])
+        stay.full_clean()
         stay.save()
         person_link_unit(actor=actor, person=resident, unit=unit, source=stay_source(stay))
     else:
-        stay.full_clean(exclude=["submission_id", "resident"])
+        stay.full_clean(exclude=["resident"])
         # The stay's uid is known before it is saved, so the person's link can name it.
         stay.resident = person_create(
             actor=actor, unit=unit, data=resident, source=stay_source(stay)
@@ -326,7 +339,7 @@ def stay_update(*, actor: Any, stay: Stay, data: StayInput) -> Stay:
         changed.append("violence_types")
     if not changed:
         return stay
-    stay.full_clean(exclude=["submission_id"])
+    stay.full_clean()
     stay.save(update_fields=[name for name in changed if name != "violence_types"] + ["updated_at"])
     stay.violence_types.set(violence)
     if "arrived_on" in changed:
@@ -350,13 +363,19 @@ def stay_child_add(
     stay: Stay,
     child: ChildInput,
     arrived_on: date | None = None,
-    submission_id: uuid.UUID | None = None,
+    submission_id: uuid.UUID,
 ) -> StayChild:
     """A child joins an open stay (came later than the resident)."""
-    if submission_id is not None:
-        earlier = StayChild.objects.filter(submission_id=submission_id).first()
-        if earlier is not None:
-            return earlier
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _stay_child_add(actor=actor, stay=stay, child=child, arrived_on=arrived_on),
+    )
+
+
+def _stay_child_add(
+    *, actor: Any, stay: Stay, child: ChildInput, arrived_on: date | None = None
+) -> StayChild:
     if not stay.is_open:
         raise ShelterError(
             _("Oppholdet er avsluttet. Barn kan bare legges til et pågående opphold.")
@@ -370,9 +389,7 @@ def stay_child_add(
         )
     if arrived_on > current_day():
         raise ShelterError(_("Ankomstdatoen kan ikke være fram i tid."), field="arrived_on")
-    return _add_child(
-        actor=actor, stay=stay, child=child, arrived_on=arrived_on, submission_id=submission_id
-    )
+    return _add_child(actor=actor, stay=stay, child=child, arrived_on=arrived_on)
 
 
 @transaction.atomic
@@ -410,7 +427,7 @@ def stay_end(*, actor: Any, stay: Stay, departed_on: date | None, destination: A
         )
     stay.departed_on = departed_on
     stay.destination = active_option(destination, AnswerList.DESTINATION, field_name="destination")
-    stay.full_clean(exclude=["submission_id"])
+    stay.full_clean()
     stay.save(update_fields=["departed_on", "destination", "updated_at"])
     stay.children.filter(departed_on__isnull=True).update(departed_on=departed_on)
     # Allocations that would run past the departure end on it; one that had not started

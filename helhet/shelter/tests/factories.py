@@ -26,6 +26,12 @@ from helhet.shelter.services import (
 )
 
 
+def submitted(data: dict[str, Any] | None = None, **fields: Any) -> dict[str, Any]:
+    """The POST of a creating form as the browser sends it: the fields and the form's
+    one-time submission id (a new one per call; reuse the dict to post it twice)."""
+    return {"submission_id": str(uuid.uuid4()), **(data or {}), **fields}
+
+
 def ensure_answer_options() -> None:
     """Put the default answer lists back. The data migration loads them once; a
     transactional test (browser, concurrency) ends with a flush that empties every table,
@@ -46,6 +52,7 @@ def make_room(cast: Any, name: str = "Rom 1", beds: int = 1, *, family: bool = F
         actor=cast.shelter_lead,
         unit=cast.shelter,
         data=RoomInput(name=name, is_family_room=family),
+        submission_id=uuid.uuid4(),
     )
     for number in range(1, beds + 1):
         bed_create(
@@ -53,6 +60,7 @@ def make_room(cast: Any, name: str = "Rom 1", beds: int = 1, *, family: bool = F
             room=room,
             label=f"Seng {number}",
             kind=BedKind.ADULT if number == 1 else BedKind.CHILD,
+            submission_id=uuid.uuid4(),
         )
     return room
 
@@ -96,7 +104,7 @@ def make_stay(
 def make_shared_task(cast: Any, stay: Stay | None = None, *, overdue: bool = False) -> FollowUpTask:
     """A follow-up task handed to NAV, with the person's consent to share with NAV."""
     stay = stay or make_stay(cast)
-    plan = followup_plan_start(actor=cast.shelter_worker, stay=stay)
+    plan = followup_plan_start(actor=cast.shelter_worker, stay=stay, submission_id=uuid.uuid4())
     followup_consent_record(
         actor=cast.shelter_worker,
         plan=plan,

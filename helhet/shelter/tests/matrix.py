@@ -7,6 +7,7 @@ capability (403), and is no centre lead (404 for rooms).
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from helhet.core.testing import LOGIN, Case
@@ -40,13 +41,13 @@ def _stay(cast: Any) -> dict[str, Any]:
 
 def _stay_with_plan(cast: Any) -> dict[str, Any]:
     stay = make_stay(cast)
-    followup_plan_start(actor=cast.shelter_worker, stay=stay)
+    followup_plan_start(actor=cast.shelter_worker, stay=stay, submission_id=uuid.uuid4())
     return {"pk": stay.pk}
 
 
 def _internal_task(cast: Any) -> dict[str, Any]:
     stay = make_stay(cast)
-    plan = followup_plan_start(actor=cast.shelter_worker, stay=stay)
+    plan = followup_plan_start(actor=cast.shelter_worker, stay=stay, submission_id=uuid.uuid4())
     return {"pk": plan.tasks.first().pk}
 
 

@@ -30,7 +30,7 @@ def test_staff_see_who_sleeps_where_and_the_free_beds(cast, login_as):
     family = make_room(cast, "Familierom", beds=3, family=True)
     make_room(cast, "Enkeltrom", beds=1)
     stay = make_stay(cast, "Kari Nordmann", children=["Ola"])
-    room_allocate(actor=cast.shelter_worker, stay=stay, room=family)
+    room_allocate(actor=cast.shelter_worker, stay=stay, room=family, submission_id=uuid.uuid4())
     response = login_as(cast.shelter_worker).get(URL)
     page = response.content.decode()
     assert "Kari Nordmann" in page and "Ola" in page
@@ -42,7 +42,7 @@ def test_staff_see_who_sleeps_where_and_the_free_beds(cast, login_as):
 def test_every_name_on_the_board_is_an_audited_read(cast, login_as):
     room = make_room(cast, beds=2)
     stay = make_stay(cast, children=["Ola"])
-    room_allocate(actor=cast.shelter_worker, stay=stay, room=room)
+    room_allocate(actor=cast.shelter_worker, stay=stay, room=room, submission_id=uuid.uuid4())
     login_as(cast.shelter_worker).get(URL)
     reads = Event.objects.filter(
         kind="read", actor_id=cast.shelter_worker.pk, purpose="Beleggstavle"
@@ -58,7 +58,11 @@ def test_a_departure_shows_today_and_the_room_is_free_again(cast, login_as):
     today = timezone.localdate()
     stay = make_stay(cast, arrived_on=today - timedelta(days=4))
     bed_allocate(
-        actor=cast.shelter_worker, stay=stay, bed=first_bed(room), starts_on=stay.arrived_on
+        actor=cast.shelter_worker,
+        stay=stay,
+        bed=first_bed(room),
+        starts_on=stay.arrived_on,
+        submission_id=uuid.uuid4(),
     )
     stay_end(
         actor=cast.shelter_worker,
@@ -80,6 +84,7 @@ def test_a_room_out_of_service_gives_no_free_beds(cast, login_as):
         starts_on=timezone.localdate(),
         ends_on=None,
         reason=ClosureReason.MAINTENANCE,
+        submission_id=uuid.uuid4(),
     )
     response = login_as(cast.shelter_worker).get(URL)
     assert response.context["board"].free_beds == 0
@@ -106,9 +111,7 @@ def test_a_stay_without_threat_mapping_after_48_hours_is_flagged(cast, login_as)
     assert [row["stay"] for row in response.context["missing"]] == [late]
 
 
-def test_the_board_and_the_stay_page_flag_a_missing_threat_mapping_by_the_same_rule(
-    cast, login_as
-):
+def test_the_board_and_the_stay_page_flag_a_missing_threat_mapping_by_the_same_rule(cast, login_as):
     today = timezone.localdate()
     two_days = make_stay(cast, "To Dager", arrived_on=today - timedelta(days=2))
     one_day = make_stay(cast, "En Dag", arrived_on=today - timedelta(days=1))
@@ -122,7 +125,12 @@ def test_the_board_and_the_stay_page_flag_a_missing_threat_mapping_by_the_same_r
 
 def test_staff_of_another_unit_see_no_board_and_no_names(cast, login_as):
     room = make_room(cast)
-    bed_allocate(actor=cast.shelter_worker, stay=make_stay(cast), bed=first_bed(room))
+    bed_allocate(
+        actor=cast.shelter_worker,
+        stay=make_stay(cast),
+        bed=first_bed(room),
+        submission_id=uuid.uuid4(),
+    )
     response = login_as(cast.nav_worker).get(URL)
     assert response.status_code == 200
     assert "Kari Nordmann" not in response.content.decode()
@@ -136,6 +144,7 @@ def test_the_board_has_a_fixed_number_of_queries(cast, login_as, django_assert_m
             actor=cast.shelter_worker,
             stay=make_stay(cast, name),
             bed=room.beds.exclude(allocations__isnull=False).order_by("label").first(),
+            submission_id=uuid.uuid4(),
         )
     client = login_as(cast.shelter_worker)
     # 3 persons shown: the audit writes one row each; the rest does not grow with the rooms.
@@ -167,7 +176,11 @@ def test_occupancy_counts_bed_nights_per_month(cast):
     today = timezone.localdate()
     stay = make_stay(cast, arrived_on=today.replace(day=1))
     bed_allocate(
-        actor=cast.shelter_worker, stay=stay, bed=first_bed(room), starts_on=stay.arrived_on
+        actor=cast.shelter_worker,
+        stay=stay,
+        bed=first_bed(room),
+        starts_on=stay.arrived_on,
+        submission_id=uuid.uuid4(),
     )
     months = occupancy_by_month(unit=cast.shelter, today=today)
     current = months[-1]

@@ -8,6 +8,7 @@ BEGIN, so the race this test provokes cannot happen there.
 from __future__ import annotations
 
 import threading
+import uuid
 
 import pytest
 from django.db import connection, connections
@@ -36,7 +37,7 @@ def _race(actor, stays, bed_id):
     def book(stay):
         try:
             barrier.wait(timeout=30)
-            bed_allocate(actor=actor, stay=stay, bed=bed_id)
+            bed_allocate(actor=actor, stay=stay, bed=bed_id, submission_id=uuid.uuid4())
             result = ("booked", "")
         except BedTakenError as error:
             result = ("taken", error.message)
@@ -61,7 +62,12 @@ def test_exactly_one_of_twenty_simultaneous_bookings_gets_the_last_bed(cast, tra
     room = make_room(cast, "Siste rom", beds=0)
     stays = [make_stay(cast, f"Beboer {number}") for number in range(THREADS)]
     for round_number in range(ROUNDS):
-        bed = bed_create(actor=cast.shelter_lead, room=room, label=f"Seng {round_number}")
+        bed = bed_create(
+            actor=cast.shelter_lead,
+            room=room,
+            label=f"Seng {round_number}",
+            submission_id=uuid.uuid4(),
+        )
         outcomes = _race(cast.shelter_worker, stays, bed.pk)
         kinds = [kind for kind, _message in outcomes]
         assert len(outcomes) == THREADS, f"round {round_number}: a thread did not finish"

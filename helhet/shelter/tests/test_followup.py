@@ -3,6 +3,7 @@ lists, and overdue tasks on the start page."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 from django.test import RequestFactory
@@ -15,7 +16,7 @@ from helhet.shelter.models import FollowUpPlan, FollowUpTask
 from helhet.shelter.panels import overdue_tasks
 from helhet.shelter.selectors import task_notes
 from helhet.shelter.services import ConsentInput, followup_consent_record, followup_plan_start
-from helhet.shelter.tests.factories import make_shared_task, make_stay
+from helhet.shelter.tests.factories import make_shared_task, make_stay, submitted
 
 
 def _url(name, pk):
@@ -24,7 +25,7 @@ def _url(name, pk):
 
 def test_starting_a_plan_creates_the_default_checklist(cast, login_as):
     stay = make_stay(cast)
-    response = login_as(cast.shelter_worker).post(_url("shelter:followup", stay.pk))
+    response = login_as(cast.shelter_worker).post(_url("shelter:followup", stay.pk), submitted())
     assert response.status_code == 302
     plan = FollowUpPlan.objects.get()
     categories = set(plan.tasks.values_list("category", flat=True))
@@ -32,18 +33,27 @@ def test_starting_a_plan_creates_the_default_checklist(cast, login_as):
     assert set(plan.tasks.values_list("responsible_unit", flat=True)) == {cast.shelter.pk}
 
 
+def test_a_start_without_the_forms_submission_id_starts_nothing(cast, login_as):
+    stay = make_stay(cast)
+    response = login_as(cast.shelter_worker).post(_url("shelter:followup", stay.pk), follow=True)
+    assert FollowUpPlan.objects.count() == 0
+    assert "Last inn siden på nytt" in response.content.decode()
+
+
 def test_starting_twice_keeps_one_plan(cast, login_as):
     stay = make_stay(cast)
     client = login_as(cast.shelter_worker)
-    client.post(_url("shelter:followup", stay.pk))
-    client.post(_url("shelter:followup", stay.pk))
+    start = submitted()
+    client.post(_url("shelter:followup", stay.pk), start)
+    client.post(_url("shelter:followup", stay.pk), start)
+    client.post(_url("shelter:followup", stay.pk), submitted())
     assert FollowUpPlan.objects.count() == 1
     assert FollowUpTask.objects.count() == 9
 
 
 def test_a_task_for_nav_stays_internal_without_consent(cast, login_as):
     stay = make_stay(cast)
-    plan = followup_plan_start(actor=cast.shelter_worker, stay=stay)
+    plan = followup_plan_start(actor=cast.shelter_worker, stay=stay, submission_id=uuid.uuid4())
     task = plan.tasks.get(category="nav_money")
     client = login_as(cast.shelter_worker)
     client.post(
@@ -136,7 +146,7 @@ def test_expired_consent_hides_the_task(cast, login_as):
 
 def test_consent_without_a_unit_is_refused_by_the_field(cast, login_as):
     stay = make_stay(cast)
-    followup_plan_start(actor=cast.shelter_worker, stay=stay)
+    followup_plan_start(actor=cast.shelter_worker, stay=stay, submission_id=uuid.uuid4())
     response = login_as(cast.shelter_worker).post(
         _url("shelter:followup_consent", stay.pk), {"share_consent": "on", "scope": "tasks"}
     )
@@ -172,7 +182,10 @@ def test_overdue_tasks_show_on_the_responsible_units_start_page(cast):
 def test_the_centre_sees_its_own_overdue_tasks_but_not_those_handed_to_nav(cast):
     stay = make_stay(cast)
     plan = followup_plan_start(
-        actor=cast.shelter_worker, stay=stay, started_on=timezone.localdate() - timedelta(days=20)
+        actor=cast.shelter_worker,
+        stay=stay,
+        started_on=timezone.localdate() - timedelta(days=20),
+        submission_id=uuid.uuid4(),
     )
     assert _panel(cast.shelter_worker)["count"] == 9
     make_shared_task(cast, overdue=True)
@@ -196,7 +209,7 @@ def test_the_task_list_has_a_fixed_number_of_queries(cast, login_as, django_asse
 
 def test_a_double_submit_adds_one_task(cast, login_as):
     stay = make_stay(cast)
-    followup_plan_start(actor=cast.shelter_worker, stay=stay)
+    followup_plan_start(actor=cast.shelter_worker, stay=stay, submission_id=uuid.uuid4())
     client = login_as(cast.shelter_worker)
     data = {
         "submission_id": "0b3d9f7e-5a6c-4c1e-9a63-5a8c6c1b2f10",

@@ -65,6 +65,27 @@ def test_a_double_submit_saves_one_call(cast, login_as):
     assert PhoneContact.objects.count() == 1
 
 
+def test_a_post_without_its_submission_id_is_refused_and_saves_nothing(cast, login_as):
+    data = _call()
+    del data["submission_id"]
+    response = login_as(cast.shelter_worker).post(URL, data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["submission_id"]
+    assert PhoneContact.objects.count() == 0
+
+
+def test_undo_works_after_a_double_submit_and_a_replay_creates_nothing_new(cast, login_as):
+    client = login_as(cast.shelter_worker)
+    data = _call()
+    client.post(URL, data)
+    client.post(URL, data)
+    client.post(UNDO)
+    assert PhoneContact.objects.count() == 0
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    assert PhoneContact.objects.count() == 0
+
+
 def test_it_says_what_is_missing_by_the_field_and_keeps_the_input(cast, login_as):
     response = login_as(cast.shelter_worker).post(URL, _call(caller_group="", duration_minutes="0"))
     assert response.status_code == 400

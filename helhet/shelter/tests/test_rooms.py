@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -11,28 +12,28 @@ from django.utils import timezone
 from helhet.shelter.choices import AnswerList
 from helhet.shelter.models import AnswerOption, Bed, Room, RoomClosure
 from helhet.shelter.services import ShelterError, bed_allocate, room_closure_create
-from helhet.shelter.tests.factories import first_bed, make_room, make_stay, option
+from helhet.shelter.tests.factories import first_bed, make_room, make_stay, option, submitted
 
 
 def test_the_lead_adds_a_room_with_properties_and_beds(cast, login_as):
     client = login_as(cast.shelter_lead)
     response = client.post(
         reverse("shelter:room_list"),
-        {"name": "Rom 4", "is_family_room": "on", "is_accessible": "on", "is_active": "on"},
+        submitted(name="Rom 4", is_family_room="on", is_accessible="on", is_active="on"),
     )
     room = Room.objects.get()
     assert response.status_code == 302
     assert (room.is_family_room, room.is_accessible, room.allows_pets) == (True, True, False)
     url = reverse("shelter:room_detail", kwargs={"pk": room.pk})
-    client.post(url, {"action": "bed", "label": "Seng A", "kind": "adult"})
-    client.post(url, {"action": "bed", "label": "Sprinkelseng", "kind": "cot"})
+    client.post(url, submitted(action="bed", label="Seng A", kind="adult"))
+    client.post(url, submitted(action="bed", label="Sprinkelseng", kind="cot"))
     assert list(room.beds.values_list("kind", flat=True).order_by("label")) == ["adult", "cot"]
 
 
 def test_a_duplicate_room_name_is_refused_by_the_field(cast, login_as):
     make_room(cast, "Rom 1")
     response = login_as(cast.shelter_lead).post(
-        reverse("shelter:room_list"), {"name": "rom 1", "is_active": "on"}
+        reverse("shelter:room_list"), submitted(name="rom 1", is_active="on")
     )
     assert response.status_code == 400
     assert response.context["form"].errors["name"]
@@ -50,23 +51,34 @@ def test_a_room_out_of_service_cannot_be_allocated(cast):
         starts_on=timezone.localdate(),
         ends_on=timezone.localdate() + timedelta(days=7),
         reason="maintenance",
+        submission_id=uuid.uuid4(),
     )
     with pytest.raises(ShelterError) as caught:
-        bed_allocate(actor=cast.shelter_worker, stay=make_stay(cast), bed=first_bed(room))
+        bed_allocate(
+            actor=cast.shelter_worker,
+            stay=make_stay(cast),
+            bed=first_bed(room),
+            submission_id=uuid.uuid4(),
+        )
     assert "ute av drift" in caught.value.message
 
 
 def test_a_room_in_use_cannot_be_taken_out_of_service(cast, login_as):
     room = make_room(cast)
-    bed_allocate(actor=cast.shelter_worker, stay=make_stay(cast), bed=first_bed(room))
+    bed_allocate(
+        actor=cast.shelter_worker,
+        stay=make_stay(cast),
+        bed=first_bed(room),
+        submission_id=uuid.uuid4(),
+    )
     response = login_as(cast.shelter_lead).post(
         reverse("shelter:room_detail", kwargs={"pk": room.pk}),
-        {
-            "action": "closure",
-            "starts_on": timezone.localdate().isoformat(),
-            "ends_on": "",
-            "reason": "damage",
-        },
+        submitted(
+            action="closure",
+            starts_on=timezone.localdate().isoformat(),
+            ends_on="",
+            reason="damage",
+        ),
     )
     assert response.status_code == 400
     assert response.context["closure_form"].errors["starts_on"]
@@ -78,12 +90,12 @@ def test_a_closure_that_ends_before_it_starts_is_refused(cast, login_as):
     today = timezone.localdate()
     response = login_as(cast.shelter_lead).post(
         reverse("shelter:room_detail", kwargs={"pk": room.pk}),
-        {
-            "action": "closure",
-            "starts_on": today.isoformat(),
-            "ends_on": (today - timedelta(days=1)).isoformat(),
-            "reason": "damage",
-        },
+        submitted(
+            action="closure",
+            starts_on=today.isoformat(),
+            ends_on=(today - timedelta(days=1)).isoformat(),
+            reason="damage",
+        ),
     )
     assert response.context["closure_form"].errors["ends_on"]
 
@@ -91,7 +103,9 @@ def test_a_closure_that_ends_before_it_starts_is_refused(cast, login_as):
 def test_a_bed_in_use_cannot_be_taken_out_of_use(cast, login_as):
     room = make_room(cast)
     bed = first_bed(room)
-    bed_allocate(actor=cast.shelter_worker, stay=make_stay(cast), bed=bed)
+    bed_allocate(
+        actor=cast.shelter_worker, stay=make_stay(cast), bed=bed, submission_id=uuid.uuid4()
+    )
     login_as(cast.shelter_lead).post(
         reverse("shelter:room_detail", kwargs={"pk": room.pk}),
         {"action": "bed_toggle", "bed": bed.pk},
@@ -103,11 +117,9 @@ def test_the_lead_adds_an_answer_and_takes_one_out_of_use(cast, login_as):
     client = login_as(cast.shelter_lead)
     client.post(
         reverse("shelter:answer_lists"),
-        {
-            "answer_list": AnswerList.DESTINATION,
-            "label": "Omsorgsbolig",
-            "label_en": "Sheltered housing",
-        },
+        submitted(
+            answer_list=AnswerList.DESTINATION, label="Omsorgsbolig", label_en="Sheltered housing"
+        ),
     )
     added = AnswerOption.objects.get(label="Omsorgsbolig")
     assert added.code == "omsorgsbolig"

@@ -13,7 +13,7 @@ from helhet.people.services import PersonInput
 from helhet.shelter.choices import AnswerList
 from helhet.shelter.models import BedAllocation, CapacityReferral, Stay
 from helhet.shelter.services import StayInput, bed_allocate, stay_create
-from helhet.shelter.tests.factories import first_bed, make_room, make_stay, option
+from helhet.shelter.tests.factories import first_bed, make_room, make_stay, option, submitted
 
 
 def _url(name, stay):
@@ -56,7 +56,7 @@ def test_the_worker_gives_the_family_a_room(cast, login_as):
     stay = make_stay(cast, children=["Ola", "Per"])
     response = login_as(cast.shelter_worker).post(
         _url("shelter:stay_allocate", stay),
-        {"action": "room", "room": room.pk, "starts_on": timezone.localdate().isoformat()},
+        submitted(action="room", room=room.pk, starts_on=timezone.localdate().isoformat()),
     )
     assert response.status_code == 302
     assert BedAllocation.objects.filter(stay=stay).count() == 3
@@ -65,17 +65,19 @@ def test_the_worker_gives_the_family_a_room(cast, login_as):
 def test_a_bed_already_taken_gets_a_clear_message_by_the_field(cast, login_as):
     room = make_room(cast)
     bed = first_bed(room)
-    bed_allocate(actor=cast.shelter_worker, stay=make_stay(cast, "Anne"), bed=bed)
+    bed_allocate(
+        actor=cast.shelter_worker, stay=make_stay(cast, "Anne"), bed=bed, submission_id=uuid.uuid4()
+    )
     stay = make_stay(cast, "Berit")
     # The form lists only free beds; a stale page still posts the taken one.
     response = login_as(cast.shelter_worker).post(
         _url("shelter:stay_allocate", stay),
-        {
-            "action": "bed",
-            "bed": bed.pk,
-            "occupant": "resident",
-            "starts_on": timezone.localdate().isoformat(),
-        },
+        submitted(
+            action="bed",
+            bed=bed.pk,
+            occupant="resident",
+            starts_on=timezone.localdate().isoformat(),
+        ),
     )
     assert response.status_code == 400
     assert response.context["bed_form"].errors["bed"]
@@ -84,7 +86,12 @@ def test_a_bed_already_taken_gets_a_clear_message_by_the_field(cast, login_as):
 
 def test_when_the_centre_is_full_the_worker_sees_it_at_once(cast, login_as):
     room = make_room(cast)
-    bed_allocate(actor=cast.shelter_worker, stay=make_stay(cast, "Anne"), bed=first_bed(room))
+    bed_allocate(
+        actor=cast.shelter_worker,
+        stay=make_stay(cast, "Anne"),
+        bed=first_bed(room),
+        submission_id=uuid.uuid4(),
+    )
     client = login_as(cast.shelter_worker)
     for url in (reverse("shelter:stay_create"), reverse("shelter:board")):
         page = client.get(url).content.decode()
@@ -144,7 +151,13 @@ def test_ending_a_stay_derives_the_overnights_and_frees_the_beds(cast, login_as)
     stay = make_stay(cast, children=["Ola"], arrived_on=today - timedelta(days=9))
     from helhet.shelter.services import room_allocate
 
-    room_allocate(actor=cast.shelter_worker, stay=stay, room=room, starts_on=stay.arrived_on)
+    room_allocate(
+        actor=cast.shelter_worker,
+        stay=stay,
+        room=room,
+        starts_on=stay.arrived_on,
+        submission_id=uuid.uuid4(),
+    )
     response = _end(
         login_as(cast.shelter_worker), stay, today - timedelta(days=1), "return_to_perpetrator"
     )
@@ -205,6 +218,7 @@ def test_a_child_of_sixteen_decides_on_registration_themselves(cast):
         actor=cast.shelter_worker,
         stay=stay,
         child=ChildInput(name="Stor Søster", birth_year=timezone.localdate().year - 16),
+        submission_id=uuid.uuid4(),
     )
     assert child.consent_decided_by == "child"
 
@@ -237,7 +251,7 @@ def test_double_submits_of_a_child_a_room_and_a_departure_each_count_once(cast, 
         "child_welfare_contact": "unknown",
         "contact_with_violent_parent": "unknown",
     }
-    room_post = {"action": "room", "room": room.pk, "starts_on": timezone.localdate().isoformat()}
+    room_post = submitted(action="room", room=room.pk, starts_on=timezone.localdate().isoformat())
     end = {
         "departed_on": timezone.localdate().isoformat(),
         "destination": option(AnswerList.DESTINATION, "own_new_home").pk,

@@ -58,6 +58,7 @@ def stay_allocate(request: HttpRequest, pk: int) -> HttpResponse:
                     stay=stay,
                     room=room_form.cleaned_data["room"],
                     starts_on=room_form.cleaned_data["starts_on"],
+                    submission_id=room_form.cleaned_data["submission_id"],
                 )
                 messages.success(request, _("Familien har fått rom."))
                 return redirect(stay_url(stay))
@@ -72,6 +73,7 @@ def stay_allocate(request: HttpRequest, pk: int) -> HttpResponse:
                     bed=bed_form.cleaned_data["bed"],
                     starts_on=bed_form.cleaned_data["starts_on"],
                     stay_child=stay_child,
+                    submission_id=bed_form.cleaned_data["submission_id"],
                 )
                 messages.success(request, _("Sengen er tildelt."))
                 return redirect(stay_url(stay))

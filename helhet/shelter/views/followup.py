@@ -15,12 +15,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from helhet.audit.services import object_type_of
 from helhet.core.errors import DomainError, add_domain_error_to_form
-from helhet.core.forms import posted
+from helhet.core.forms import SUBMISSION_MISSING, posted
 from helhet.core.lists import paginate
 from helhet.people.selectors import person_data
 from helhet.shelter import access, selectors, services
 from helhet.shelter.choices import Purpose, TaskStatus
-from helhet.shelter.forms import ConsentForm, TaskCreateForm, TaskForm, TaskStatusForm
+from helhet.shelter.forms import (
+    ConsentForm,
+    FollowUpStartForm,
+    TaskCreateForm,
+    TaskForm,
+    TaskStatusForm,
+)
 from helhet.shelter.models import FollowUpTask
 from helhet.shelter.views.base import protection, render_page, stay_url
 
@@ -31,9 +37,17 @@ def followup(request: HttpRequest, pk: int) -> HttpResponse:
     stay = access.get_stay_for(
         request.user, pk, purpose=Purpose.FOLLOW_UP, edit=request.method == "POST"
     )
-    if request.method == "POST":
-        services.followup_plan_start(actor=request.user, stay=stay)
-        messages.success(request, _("Oppfølgingsplanen er startet med standard sjekkliste."))
+    start_form = FollowUpStartForm(posted(request))
+    if start_form.is_bound:
+        if start_form.is_valid():
+            services.followup_plan_start(
+                actor=request.user,
+                stay=stay,
+                submission_id=start_form.cleaned_data["submission_id"],
+            )
+            messages.success(request, _("Oppfølgingsplanen er startet med standard sjekkliste."))
+        else:
+            messages.error(request, SUBMISSION_MISSING)
         return redirect(stay_url(stay, "shelter:followup"))
     plan = selectors.followup_plan_of(stay)
     resident = person_data(stay.resident)
@@ -66,6 +80,7 @@ def followup(request: HttpRequest, pk: int) -> HttpResponse:
             "resident": resident,
             "protection": protection(stay.resident, resident),
             "consent_form": consent_form,
+            "start_form": start_form,
             "consent_active": plan.consent_active() if plan else False,
             "today": today,
         },

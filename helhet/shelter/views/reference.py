@@ -27,6 +27,7 @@ def answer_lists(request: HttpRequest) -> HttpResponse:
                 answer_list=form.cleaned_data["answer_list"],
                 label=form.cleaned_data["label"],
                 label_en=form.cleaned_data["label_en"],
+                submission_id=form.cleaned_data["submission_id"],
             )
         except DomainError as error:
             add_domain_error_to_form(form, error)

@@ -14,7 +14,7 @@ from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.shelter import access, selectors, services
 from helhet.shelter.choices import Purpose
-from helhet.shelter.forms import BedForm, ClosureForm, RoomForm
+from helhet.shelter.forms import BedForm, ClosureForm, RoomCreateForm, RoomForm
 from helhet.shelter.services.rooms import ROOM_FIELDS
 from helhet.shelter.views.base import render_page
 
@@ -26,10 +26,15 @@ def _room_input(form: RoomForm) -> services.RoomInput:
 @require_http_methods(["GET", "POST"])
 def room_list(request: HttpRequest) -> HttpResponse:
     unit = access.get_managed_centre_for(request)
-    form = RoomForm(posted(request), initial={"is_active": True})
+    form = RoomCreateForm(posted(request), initial={"is_active": True})
     if form.is_bound and form.is_valid():
         try:
-            room = services.room_create(actor=request.user, unit=unit, data=_room_input(form))
+            room = services.room_create(
+                actor=request.user,
+                unit=unit,
+                data=_room_input(form),
+                submission_id=form.cleaned_data["submission_id"],
+            )
         except DomainError as error:
             add_domain_error_to_form(form, error)
         else:
@@ -64,6 +69,7 @@ def room_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     room=room,
                     label=bed_form.cleaned_data["label"],
                     kind=bed_form.cleaned_data["kind"],
+                    submission_id=bed_form.cleaned_data["submission_id"],
                 )
                 messages.success(request, _("Sengen er lagt til."))
                 return redirect("shelter:room_detail", pk=room.pk)
@@ -74,6 +80,7 @@ def room_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     starts_on=closure_form.cleaned_data["starts_on"],
                     ends_on=closure_form.cleaned_data["ends_on"],
                     reason=closure_form.cleaned_data["reason"],
+                    submission_id=closure_form.cleaned_data["submission_id"],
                 )
                 messages.success(request, _("Perioden ute av drift er registrert."))
                 return redirect("shelter:room_detail", pk=room.pk)

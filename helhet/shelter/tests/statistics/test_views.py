@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import uuid
 from html.parser import HTMLParser
 
 import pytest
@@ -343,6 +344,7 @@ def test_an_answer_that_looks_like_a_formula_stays_text_in_the_files(cast, login
         actor=cast.shelter_lead,
         answer_list=AnswerList.REFERRER,
         label='=HYPERLINK("http://example.invalid","Klikk")',
+        submission_id=uuid.uuid4(),
     )
     login_as(cast.shelter_worker)
     workbook = load_workbook(

@@ -171,6 +171,16 @@ class RoleFormMixin(forms.Form):
         field.choices = _role_choices(roles)
         field.error_messages["required"] = _("Velg en rolle.")
         field.error_messages["invalid_choice"] = _("Du kan ikke gi denne rollen.")
+        if Role.WORKER in roles:
+            return
+        # The administrator: say where the roles with case content come from.
+        if Role.LEAD in roles:
+            field.help_text = _(
+                "Saksbehandlere og ledere får rollen av lederen i enheten. En enhet uten "
+                "leder kan du gi den første lederen."
+            )
+        else:
+            field.help_text = _("Saksbehandlere og ledere får rollen av lederen i enheten.")
 
 
 class UnitMemberAddForm(SubmissionForm, RoleFormMixin):

@@ -16,4 +16,5 @@ NAVIGATION = [
     ("organisation:user_list", _("Brukere"), Cap.UNIT_MEMBERS),
     ("audit:event_list", _("Tilgangslogg"), Cap.AUDIT_REVIEW),
     ("audit:break_glass_queue", _("Nødtilganger"), Cap.AUDIT_REVIEW),
+    ("organisation:role_change_list", _("Tildelte roller"), Cap.AUDIT_REVIEW),
 ]

@@ -5,6 +5,9 @@ administrator (every unit) and by leads (their own units: the chokepoints give 4
 others). Users are created by the administrator, and by leads straight into one of their
 own units with a role. Deactivating and reactivating is for the administrator only: a user
 may work in several units, and deactivation ends the account everywhere.
+
+The list of granted and removed roles is for the privacy officer (audit.review), like the
+audit log: the administrator and the leads who give roles do not review their own grants.
 """
 
 from helhet.core.policy import Rule, staff
@@ -23,4 +26,5 @@ POLICY: dict[str, Rule] = {
     "organisation:user_create": staff(Cap.UNIT_MEMBERS),
     "organisation:user_deactivate": staff(Cap.USERS_MANAGE),
     "organisation:user_reactivate": staff(Cap.USERS_MANAGE),
+    "organisation:role_change_list": staff(Cap.AUDIT_REVIEW),
 }

@@ -50,6 +50,21 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ),
 }
 
+# Separation of duties (who gives which role) rests on these three sets; the rules themselves
+# are in services.membership_grant.
+#
+# Roles that carry case capabilities (reading or changing case content). A system
+# administrator never holds one.
+CASE_ROLES = frozenset(
+    role for role, caps in ROLE_CAPABILITIES.items() if caps & {Cap.CASE_VIEW, Cap.CASE_EDIT}
+)
+# Roles that reach beyond one unit: only the system administrator gives them, never to
+# themselves. The coordinator is one although it carries case capabilities: the municipal
+# violence coordinator and the coordinating unit are appointed for the whole municipality.
+MUNICIPALITY_ROLES = frozenset({Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.SYSTEM_ADMIN})
+# Roles a unit's lead gives within the unit.
+UNIT_ROLES = CASE_ROLES - MUNICIPALITY_ROLES
+
 # Capabilities that hold per unit: the user has them only for the units of those memberships.
 UNIT_SCOPED = frozenset({Cap.CASE_VIEW, Cap.CASE_EDIT, Cap.PERSON_ERASE, Cap.UNIT_MEMBERS})
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -12,12 +14,18 @@ from django.utils import timezone
 from helhet.accounts.models import User
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
+from helhet.audit.services import object_type_of
 from helhet.core.policy import user_capabilities
 from helhet.organisation.models import Membership, Municipality, Unit
-from helhet.organisation.roles import UNIT_SCOPED, Cap, Role, roles_with
-
-# Roles that reach beyond one unit: only a system administrator gives or takes them.
-ROLES_BEYOND_THE_UNIT = frozenset({Role.PRIVACY_OFFICER, Role.SYSTEM_ADMIN})
+from helhet.organisation.roles import (
+    CASE_ROLES,
+    MUNICIPALITY_ROLES,
+    UNIT_ROLES,
+    UNIT_SCOPED,
+    Cap,
+    Role,
+    roles_with,
+)
 
 
 def units_with(*, user: Any, capability: str) -> QuerySet[Unit]:
@@ -117,19 +125,65 @@ def manages_members_of(*, user: Any, unit: Unit) -> bool:
     return member_scope_units(user=user).filter(pk=unit.pk).exists()
 
 
-def grantable_roles(*, user: Any) -> list[str]:
-    """The roles the user may give: all for the administrator; a lead never gives the roles
-    that reach beyond the unit."""
+def units_led(*, user: Any) -> QuerySet[Unit]:
+    """The active units where the user is lead."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Unit.objects.none()
+    return Unit.objects.filter(
+        is_active=True, memberships__user=user, memberships__role=Role.LEAD
+    ).distinct()
+
+
+def leads_unit(*, user: Any, unit: Unit) -> bool:
+    """Whether the user is a lead of this (active) unit."""
+    return units_led(user=user).filter(pk=unit.pk).exists()
+
+
+def unit_has_lead(*, unit: Unit) -> bool:
+    """Whether the unit has a lead whose account is active."""
+    return Membership.objects.filter(unit=unit, role=Role.LEAD, user__is_active=True).exists()
+
+
+def is_system_admin(*, user: Any) -> bool:
+    """Whether the user is a system administrator: a superuser, or the role in any unit
+    (an inactive unit too: reactivating it would give the role back)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return Membership.objects.filter(user=user, role=Role.SYSTEM_ADMIN).exists()
+
+
+def holds_case_role(*, user: Any) -> bool:
+    """Whether the user has a role with case capabilities in any unit (an inactive unit too)."""
+    return Membership.objects.filter(user=user, role__in=CASE_ROLES).exists()
+
+
+def grantable_roles(*, user: Any, unit: Unit | None = None) -> list[str]:
+    """The roles the user may offer to give (in `unit`, or in some unit), in role order.
+
+    The system administrator gives the roles that reach beyond a unit, and a unit's first
+    lead; a lead gives the roles within the units they lead. The rules themselves, with
+    their reasons, are in `services.membership_grant`, which checks every grant.
+    """
+    roles: set[str] = set()
+    if manages_all_members(user=user):
+        roles |= MUNICIPALITY_ROLES
+        if unit is None or not unit_has_lead(unit=unit):
+            roles.add(Role.LEAD)
+    leads = units_led(user=user)
+    if (unit is None and leads.exists()) or (unit is not None and leads_unit(user=user, unit=unit)):
+        roles |= UNIT_ROLES
+    return [role for role in Role.values if role in roles]
+
+
+def revocable_roles(*, user: Any, unit: Unit | None = None) -> list[str]:
+    """The roles the user may take away (in `unit`, or in some unit): the administrator any
+    role, for a member who leaves or changes job; a lead the roles within their units."""
     if manages_all_members(user=user):
         return list(Role.values)
-    if Cap.UNIT_MEMBERS not in user_capabilities(user):
-        return []
-    return [role for role in Role.values if role not in ROLES_BEYOND_THE_UNIT]
-
-
-def revocable_roles(*, user: Any) -> list[str]:
-    """Whoever may give a role may take it away again; no one else may."""
-    return grantable_roles(user=user)
+    leads = units_led(user=user)
+    if (unit is None and leads.exists()) or (unit is not None and leads_unit(user=user, unit=unit)):
+        return [role for role in Role.values if role in UNIT_ROLES]
+    return []
 
 
 def unit_search(*, query: str = "", unit_type: str = "") -> QuerySet[Unit]:
@@ -210,6 +264,67 @@ def user_by_username(*, username: str) -> User | None:
 
 
 _MEMBER_IN_DETAIL = re.compile(r"\buser:(\d+)\b")
+_ROLE_IN_DETAIL = re.compile(r"\brole:(\w+)\b")
+# The audit note on a lead the administrator appointed as a unit's first (services).
+FIRST_LEAD_NOTE = "first_lead"
+
+
+@dataclass(frozen=True)
+class RoleChange:
+    """One grant or removal of a role, as the privacy officer's list shows it."""
+
+    event_id: int
+    occurred_at: datetime
+    granted: bool
+    actor_name: str
+    member: User | None
+    member_id: int | None
+    role: str
+    unit_name: str
+    first_lead: bool
+
+    @property
+    def role_label(self) -> str:
+        return str(dict(Role.choices).get(self.role, self.role))
+
+
+def role_changes() -> QuerySet[Event]:
+    """Every grant and removal of a role, newest first, from the audit log: the log is the
+    record (it cannot be changed), and it keeps removals that the memberships table forgets.
+    Turn a page of them into rows with `role_change_rows`."""
+    return Event.objects.filter(
+        object_type=object_type_of(Membership),
+        kind__in=[EventKind.CREATE, EventKind.DELETE],
+    ).order_by("-id")
+
+
+def role_change_rows(events: Iterable[Event]) -> list[RoleChange]:
+    """The grants and removals among `events` (a page of `role_changes()`), with the users
+    they concern at hand (one query)."""
+    events = list(events)
+    member_ids = {
+        int(found.group(1)) for event in events if (found := _MEMBER_IN_DETAIL.search(event.detail))
+    }
+    members = User.objects.in_bulk(member_ids)
+    rows = []
+    for event in events:
+        member = _MEMBER_IN_DETAIL.search(event.detail)
+        role = _ROLE_IN_DETAIL.search(event.detail)
+        member_id = int(member.group(1)) if member else None
+        rows.append(
+            RoleChange(
+                event_id=event.pk,
+                occurred_at=event.occurred_at,
+                granted=event.kind == EventKind.CREATE,
+                actor_name=event.actor_name,
+                member=members.get(member_id) if member_id is not None else None,
+                member_id=member_id,
+                role=role.group(1) if role else "",
+                unit_name=event.unit_name,
+                first_lead=FIRST_LEAD_NOTE in event.detail.split(),
+            )
+        )
+    return rows
 
 
 def membership_removed_by(*, actor: Any, membership_id: int) -> tuple[int, int | None] | None:
@@ -222,7 +337,7 @@ def membership_removed_by(*, actor: Any, membership_id: int) -> tuple[int, int |
         Event.objects.filter(
             kind=EventKind.DELETE,
             actor=actor,
-            object_type="organisation.membership",
+            object_type=object_type_of(Membership),
             object_id=str(membership_id),
         )
         .order_by("-id")

@@ -22,12 +22,17 @@ from helhet.core.errors import DomainError
 from helhet.core.idempotency import once
 from helhet.core.updates import changed_detail, model_update
 from helhet.organisation.models import Membership, Municipality, Unit
-from helhet.organisation.roles import Role
+from helhet.organisation.roles import CASE_ROLES, MUNICIPALITY_ROLES, UNIT_ROLES, Role
 from helhet.organisation.selectors import (
+    FIRST_LEAD_NOTE,
     current_municipality,
-    grantable_roles,
+    holds_case_role,
+    is_system_admin,
+    leads_unit,
+    manages_all_members,
     manages_members_of,
     revocable_roles,
+    unit_has_lead,
 )
 
 
@@ -248,27 +253,47 @@ def unit_update(
     return unit
 
 
+# Roles
+#
+# Who may give which role is a matter of separation of duties (issue 7 §5, design §3):
+#
+# - Nobody gives a role to themselves.
+# - The roles that reach beyond one unit (coordinator, privacy officer, system administrator)
+#   are given only by the system administrator.
+# - The roles within a unit (worker, lead) are given by a lead of that unit. The system
+#   administrator manages accounts and units and sees no case content; they give no such
+#   role, with one exception: a unit's first lead (see `_check_role_in_unit`).
+# - A system administrator holds no role with case capabilities, and someone who holds one
+#   is not made system administrator: otherwise two administrators could give each other
+#   the access their own role withholds.
+#
+# Every grant and removal is an audit event, listed for the privacy officer on the page
+# "Tildelte roller" (selectors.role_changes).
+
+
 @transaction.atomic
-def membership_add(*, actor: Any, user: Any, unit: Unit, role: str) -> Membership:
-    """Give a user a role in a unit."""
+def membership_add(*, actor: Any, user: Any, unit: Unit, role: str, note: str = "") -> Membership:
+    """Record that a user has a role in a unit, and audit it. No rule is checked here.
+
+    Only for code that builds a region without a person asking: the demo region, the test
+    cast, and the services below after they have checked the rules. No page calls it
+    (tests/test_separation_of_duties.py checks that no view imports it); pages go through
+    `membership_grant` and `staff_user_create_in_unit`.
+    """
     if role not in Role.values:
         raise OrganisationError(_("Ukjent rolle."), field="role")
     membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
     if not created:
         raise OrganisationError(_("Brukeren har allerede denne rollen i enheten."), field="role")
-    event_record_for(
-        kind=EventKind.CREATE,
-        actor=actor,
-        obj=membership,
-        unit=unit,
-        detail=f"user:{user.pk} role:{role}",
-    )
+    detail = f"user:{user.pk} role:{role}" + (f" {note}" if note else "")
+    event_record_for(kind=EventKind.CREATE, actor=actor, obj=membership, unit=unit, detail=detail)
     return membership
 
 
 @transaction.atomic
 def membership_remove(*, actor: Any, membership: Membership) -> None:
-    """Take a role in a unit away from a user."""
+    """Take a role in a unit away from a user, and audit it. No rule is checked here (see
+    `membership_revoke`)."""
     unit, pk, detail = (
         membership.unit,
         membership.pk,
@@ -293,46 +318,115 @@ def membership_grant(
     role: str,
     submission_id: uuid.UUID,
 ) -> Membership:
-    """Give a user a role in a unit, as a lead or a system administrator asks.
+    """Give a user a role in a unit, as a lead or the system administrator asks.
 
-    A lead gives roles only in their own units, and never the roles that reach beyond the
-    unit (privacy officer, system administrator); the administrator gives any role anywhere.
-    Posting the same form twice gives the role once.
+    The rules of separation of duties above are checked on every grant; a refusal says why
+    in Norwegian. Posting the same form twice gives the role once (the rules are checked by
+    the first post; the second gets its result).
     """
 
     def create() -> Membership:
-        _check_grant(actor=actor, user=user, unit=unit, role=role)
-        return membership_add(actor=actor, user=user, unit=unit, role=role)
+        _check_not_themselves(actor=actor, user=user)
+        note = _check_role_in_unit(actor=actor, unit=unit, role=role)
+        _check_grantee(user=user, role=role)
+        return membership_add(actor=actor, user=user, unit=unit, role=role, note=note)
 
     return once(actor=actor, submission_id=submission_id, create=create)
 
 
-def _check_grant(*, actor: Any, user: User, unit: Unit, role: str) -> None:
+def _check_role_in_unit(*, actor: Any, unit: Unit, role: str) -> str:
+    """May the actor give this role in this unit? Returns the audit note of the grant.
+
+    The first lead. A new unit has no lead to appoint one, so the system administrator
+    appoints a unit's lead while it has none with an active account (a new unit, or one
+    whose lead has left); after that, leads appoint leads and workers. This is the one case
+    role the administrator gives, and it is not safe by itself: an administrator who
+    creates an account, knows its first password and appoints it lead of a unit without
+    one could reach that unit's cases. It is bounded and visible instead: never to
+    themselves or to another system administrator, never where the unit already has a
+    lead, and recorded as "first lead" in the list of granted roles the privacy officer
+    reviews.
+    """
+    if role not in Role.values:
+        raise OrganisationError(_("Ukjent rolle."), field="role")
     if not manages_members_of(user=actor, unit=unit):
         raise OrganisationError(_("Du kan ikke endre medlemmene i denne enheten."), field="unit")
-    if role not in grantable_roles(user=actor):
-        raise OrganisationError(_("Du kan ikke gi denne rollen."), field="role")
-    if not user.is_active:
-        raise OrganisationError(
-            _("Brukeren er deaktivert. Aktiver brukeren før du gir en ny rolle."), field="user"
-        )
     if not unit.is_active:
         raise OrganisationError(
             _("Enheten er ikke aktiv. Aktiver enheten før du legger til medlemmer."),
             field="unit",
         )
+    if role in MUNICIPALITY_ROLES and not manages_all_members(user=actor):
+        raise OrganisationError(
+            _(
+                "Bare systemadministratoren kan gi roller som gjelder hele kommunen "
+                "(koordinator, personvernombud og systemadministrator)."
+            ),
+            field="role",
+        )
+    if role not in UNIT_ROLES or leads_unit(user=actor, unit=unit):
+        return ""
+    # A unit role from someone who does not lead the unit: only the administrator gets
+    # here (a lead manages only the units they lead), and only for a first lead.
+    if role != Role.LEAD:
+        raise OrganisationError(
+            _(
+                "Systemadministratoren gir ikke roller med tilgang til saker. "
+                "Saksbehandlere får rollen av lederen i enheten."
+            ),
+            field="role",
+        )
+    if unit_has_lead(unit=unit):
+        raise OrganisationError(
+            _(
+                "Enheten har allerede en leder. Nye ledere og saksbehandlere får rollen "
+                "av lederen i enheten."
+            ),
+            field="role",
+        )
+    return FIRST_LEAD_NOTE
+
+
+def _check_not_themselves(*, actor: Any, user: User) -> None:
+    if user.pk == actor.pk:
+        raise OrganisationError(
+            _("Du kan ikke gi deg selv en rolle. Be en annen som har rett til det."),
+            field="user",
+        )
+
+
+def _check_grantee(*, user: User, role: str) -> None:
+    """May this user be given this role?"""
+    if not user.is_active:
+        raise OrganisationError(
+            _("Brukeren er deaktivert. Aktiver brukeren før du gir en ny rolle."), field="user"
+        )
+    if role in CASE_ROLES and is_system_admin(user=user):
+        raise OrganisationError(
+            _("En systemadministrator kan ikke ha en rolle med tilgang til saker."),
+            field="user",
+        )
+    if role == Role.SYSTEM_ADMIN and holds_case_role(user=user):
+        raise OrganisationError(
+            _(
+                "Brukeren har en rolle med tilgang til saker og kan ikke også være "
+                "systemadministrator. Fjern den rollen først."
+            ),
+            field="user",
+        )
 
 
 @transaction.atomic
 def membership_revoke(*, actor: Any, membership: Membership) -> None:
-    """Take a role away, as a lead (own units, roles they could give) or an administrator.
+    """Take a role away: the administrator any role (someone leaves or changes job), a lead
+    the roles within the units they lead.
 
     The last active system administrator keeps the role: without one, nobody could manage
     users any more.
     """
     if not manages_members_of(user=actor, unit=membership.unit):
         raise OrganisationError(_("Du kan ikke endre medlemmene i denne enheten."))
-    if membership.role not in revocable_roles(user=actor):
+    if membership.role not in revocable_roles(user=actor, unit=membership.unit):
         raise OrganisationError(_("Du kan ikke fjerne denne rollen."))
     if membership.role == Role.SYSTEM_ADMIN and not (
         Membership.objects.filter(
@@ -379,23 +473,17 @@ def staff_user_create_in_unit(
 ) -> User:
     """Create a user straight into a unit with a role, as a lead does: both or neither.
 
-    The lead's rules for giving roles apply (own units, roles within the unit), and are
-    checked before the user is made. One submission covers both writes: posting the same
-    form twice creates one user and one membership.
+    The rules for giving the role are checked before the user is made. One submission
+    covers both writes: posting the same form twice creates one user and one membership.
     """
 
     def create() -> User:
-        if not manages_members_of(user=actor, unit=unit):
-            raise OrganisationError(
-                _("Du kan ikke endre medlemmene i denne enheten."), field="unit"
-            )
-        if role not in grantable_roles(user=actor):
-            raise OrganisationError(_("Du kan ikke gi denne rollen."), field="role")
+        note = _check_role_in_unit(actor=actor, unit=unit, role=role)
         user = user_create(
             actor=actor, username=username, full_name=full_name, email=email, password=password
         )
-        _check_grant(actor=actor, user=user, unit=unit, role=role)
-        membership_add(actor=actor, user=user, unit=unit, role=role)
+        _check_grantee(user=user, role=role)
+        membership_add(actor=actor, user=user, unit=unit, role=role, note=note)
         return user
 
     return once(actor=actor, submission_id=submission_id, create=create)

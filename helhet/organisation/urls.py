@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("brukere/<int:user_id>/deaktiver/", views.user_deactivate_view, name="user_deactivate"),
     path("brukere/<int:user_id>/aktiver/", views.user_reactivate_view, name="user_reactivate"),
+    path("tildelte-roller/", views.role_change_list, name="role_change_list"),
     path(
         "medlemskap/<int:membership_id>/fjern/",
         views.membership_remove,

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from helhet.accounts.services import AccountError, user_deactivate, user_reactivate
@@ -44,6 +45,8 @@ from helhet.organisation.selectors import (
     membership_removed_by,
     memberships_in_scope,
     revocable_roles,
+    role_change_rows,
+    role_changes,
     unit_members,
     unit_search,
     user_search,
@@ -133,8 +136,8 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
             "unit": unit,
             "covered": unit.covered_municipalities.order_by("number"),
             "members": unit_members(unit=unit),
-            "revocable": revocable_roles(user=request.user),
-            "form": UnitMemberAddForm(roles=grantable_roles(user=request.user)),
+            "revocable": revocable_roles(user=request.user, unit=unit),
+            "form": UnitMemberAddForm(roles=grantable_roles(user=request.user, unit=unit)),
             "can_edit_unit": has_capability(request.user, Cap.UNITS_MANAGE),
         },
     )
@@ -143,7 +146,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unit_member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_unit_for(request.user, unit_id, purpose=Purpose.UNIT_MEMBER_ADD)
-    form = UnitMemberAddForm(posted(request), roles=grantable_roles(user=request.user))
+    form = UnitMemberAddForm(posted(request), roles=grantable_roles(user=request.user, unit=unit))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -250,7 +253,10 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
             "member": member,
             "memberships": memberships_in_scope(viewer=request.user).filter(user=member),
             "revocable": revocable_roles(user=request.user),
-            "form": UserMembershipAddForm(units=scope, roles=grantable_roles(user=request.user)),
+            # Nobody gives themselves a role: their own page offers no form.
+            "form": None
+            if member.pk == request.user.pk
+            else UserMembershipAddForm(units=scope, roles=grantable_roles(user=request.user)),
             "manages_all": manages_all_members(user=request.user),
         },
     )
@@ -360,4 +366,18 @@ def _user_status_change(request: HttpRequest, member: Any, *, activate: bool) ->
         "organisation/user_status.html",
         {"member": member, "activate": activate, "error": error},
         status=400 if error else 200,
+    )
+
+
+# Granted roles, for the privacy officer
+
+
+@never_cache
+def role_change_list(request: HttpRequest) -> HttpResponse:
+    """Every grant and removal of a role: who gave or took it, to whom, in which unit, when."""
+    page = paginate(request, role_changes())
+    return render(
+        request,
+        "organisation/role_change_list.html",
+        {"page_obj": page, "changes": role_change_rows(page.object_list)},
     )

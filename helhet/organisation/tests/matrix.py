@@ -5,6 +5,9 @@
 the administrator's pages (units, deactivating and reactivating users), and may create
 users (straight into their own units). Leads of another unit
 (404 for this unit's objects) are tested in test_members.py.
+
+The list of granted roles is the privacy officer's ("member" there): the administrator and
+the leads who give roles get 403.
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ from helhet.core.testing import LOGIN, Case
 from helhet.organisation.models import Membership
 
 ADMIN_ONLY = {"anonymous": LOGIN, "outsider": 403, "member": 403, "other_unit": 403, "admin": 200}
+PRIVACY_OFFICER_ONLY = {
+    "anonymous": LOGIN,
+    "outsider": 403,
+    "member": 200,
+    "other_unit": 403,
+    "admin": 403,
+}
 LEAD_AND_ADMIN = {
     "anonymous": LOGIN,
     "outsider": 403,
@@ -64,5 +74,11 @@ CASES = [
         ADMIN_ONLY,
         kwargs=_colleague,
         prepare=_deactivate_colleague,
+    ),
+    Case(
+        "organisation:role_change_list",
+        expect=dict(PRIVACY_OFFICER_ONLY),
+        member="privacy_officer",
+        other_unit="shelter_lead",
     ),
 ]

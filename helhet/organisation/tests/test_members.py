@@ -135,9 +135,10 @@ def test_the_unit_page_makes_the_same_number_of_queries_for_many_members(
     login_as(cast.shelter_lead)
 
     # Session, user, capabilities, the unit, the read event (4, and PostgreSQL's chain
-    # lock), header units, municipalities, members, the session clock's save (3): none of
+    # lock), whether the viewer leads the unit (for the roles they may give and take away:
+    # 2), header units, municipalities, members, the session clock's save (3): none of
     # them per member.
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get(_detail(cast.shelter))
 
     assert len(response.context["members"]) == 23
@@ -181,10 +182,10 @@ def test_the_lead_is_offered_only_the_roles_they_may_give(cast, login_as, client
     response = client.get(_add(cast.shelter))
 
     offered = [value for value, _label in response.context["form"].fields["role"].choices]
-    assert offered == ["", Role.WORKER, Role.LEAD, Role.COORDINATOR]
+    assert offered == ["", Role.WORKER, Role.LEAD]
 
 
-def test_the_administrator_gives_any_role_in_any_unit(cast, login_as, client, newcomer):
+def test_the_administrator_gives_a_role_beyond_the_unit(cast, login_as, client, newcomer):
     login_as(cast.admin)
 
     response = _post_add(client, cast.admin_unit, "newcomer", Role.PRIVACY_OFFICER)
@@ -330,9 +331,9 @@ def test_someone_elses_earlier_removal_is_not_revealed(cast, login_as, client, n
 
 
 def test_removing_from_the_user_page_returns_there(cast, login_as, client):
-    membership_add(actor=cast.admin, user=cast.colleague, unit=cast.shelter, role=Role.COORDINATOR)
+    membership_add(actor=cast.shelter_lead, user=cast.colleague, unit=cast.shelter, role=Role.LEAD)
     login_as(cast.shelter_lead)
-    membership = Membership.objects.get(user=cast.colleague, role=Role.COORDINATOR)
+    membership = Membership.objects.get(user=cast.colleague, role=Role.LEAD)
 
     response = client.post(_remove(membership) + "?fra=bruker")
 

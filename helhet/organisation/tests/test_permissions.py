@@ -12,14 +12,23 @@ from helhet.organisation.roles import Cap, Role
 from helhet.organisation.selectors import units_with
 from helhet.organisation.tests.matrix import CASES
 
+# The privacy officer's page (the list of granted roles); every other page manages units,
+# users and roles.
+REVIEW = "organisation:role_change_list"
 
-def organisation_urls(cast):
-    """Every URL of the app, with the objects the matrix uses."""
-    return [reverse(case.url_name, kwargs=case.kwargs(cast)) for case in CASES]
+
+def organisation_urls(cast, *, review=False):
+    """Every URL of the app that manages units, users and roles (or, with `review`, also
+    the privacy officer's page), with the objects the matrix uses."""
+    return [
+        reverse(case.url_name, kwargs=case.kwargs(cast))
+        for case in CASES
+        if review or case.url_name != REVIEW
+    ]
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_the_privacy_officer_gets_403_on_every_organisation_page(cast, login_as, client, method):
+def test_the_privacy_officer_gets_403_on_every_page_that_manages(cast, login_as, client, method):
     login_as(cast.privacy_officer)
 
     statuses = {url: getattr(client, method)(url).status_code for url in organisation_urls(cast)}
@@ -27,10 +36,16 @@ def test_the_privacy_officer_gets_403_on_every_organisation_page(cast, login_as,
     assert set(statuses.values()) == {403}, statuses
 
 
+def test_the_administrator_does_not_review_the_roles_they_gave(cast, login_as, client):
+    login_as(cast.admin)
+
+    assert client.get(reverse(REVIEW)).status_code == 403
+
+
 def test_an_anonymous_post_is_sent_to_login_and_changes_nothing(cast, client):
     membership = Membership.objects.get(user=cast.colleague, unit=cast.shelter)
 
-    for url in organisation_urls(cast):
+    for url in organisation_urls(cast, review=True):
         response = client.post(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("accounts:login")), url

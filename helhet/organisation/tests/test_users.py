@@ -340,7 +340,7 @@ def test_a_lead_must_choose_a_unit_and_a_role(cast, login_as, client):
 
 def test_a_double_submit_by_a_lead_creates_one_user_with_one_role(cast, login_as, client):
     login_as(cast.shelter_lead)
-    data = _new_user(unit=cast.shelter.pk, role=Role.COORDINATOR)
+    data = _new_user(unit=cast.shelter.pk, role=Role.LEAD)
 
     first = client.post(CREATE, data)
     second = client.post(CREATE, data)
@@ -349,7 +349,7 @@ def test_a_double_submit_by_a_lead_creates_one_user_with_one_role(cast, login_as
     assert first["Location"] == second["Location"]
     user = User.objects.get(username="kari.nordmann")
     assert list(Membership.objects.filter(user=user).values_list("unit", "role")) == [
-        (cast.shelter.pk, Role.COORDINATOR)
+        (cast.shelter.pk, Role.LEAD)
     ]
     assert Event.objects.filter(kind=EventKind.CREATE, object_type="accounts.user").count() == 1
     assert (
@@ -434,11 +434,11 @@ def test_the_administrator_gives_a_new_user_a_role_from_the_user_page(cast, logi
 
     response = client.post(
         _give_role(user),
-        {"unit": cast.nav.pk, "role": Role.WORKER, "submission_id": str(uuid.uuid4())},
+        {"unit": cast.nav.pk, "role": Role.COORDINATOR, "submission_id": str(uuid.uuid4())},
     )
 
     assert response["Location"] == _detail(user)
-    assert Membership.objects.filter(user=user, unit=cast.nav, role=Role.WORKER).exists()
+    assert Membership.objects.filter(user=user, unit=cast.nav, role=Role.COORDINATOR).exists()
 
 
 def test_the_lead_may_give_roles_only_in_their_own_units(cast, login_as, client):
@@ -462,13 +462,13 @@ def test_the_lead_gives_a_member_a_second_role_in_their_unit(cast, login_as, cli
 
     response = client.post(
         _give_role(cast.colleague),
-        {"unit": cast.shelter.pk, "role": Role.COORDINATOR, "submission_id": str(uuid.uuid4())},
+        {"unit": cast.shelter.pk, "role": Role.LEAD, "submission_id": str(uuid.uuid4())},
     )
 
     assert response.status_code == 302
     assert set(Membership.objects.filter(user=cast.colleague).values_list("role", flat=True)) == {
         Role.WORKER,
-        Role.COORDINATOR,
+        Role.LEAD,
     }
 
 
@@ -479,7 +479,7 @@ def test_giving_a_role_to_a_deactivated_user_is_explained(cast, login_as, client
 
     response = client.post(
         _give_role(cast.colleague),
-        {"unit": cast.nav.pk, "role": Role.WORKER, "submission_id": str(uuid.uuid4())},
+        {"unit": cast.nav.pk, "role": Role.COORDINATOR, "submission_id": str(uuid.uuid4())},
     )
 
     assert response.context["form"].non_field_errors() == [

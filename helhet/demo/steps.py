@@ -6,8 +6,8 @@ from typing import Any
 
 from helhet.demo import directory as directory_demo
 from helhet.demo import portal as portal_demo
+from helhet.demo import shelter as shelter_demo
 from helhet.demo.region import Region, seed_region
-from helhet.shelter import demo as shelter_demo
 
 
 def run_steps(*, stdout: Any) -> Region:

@@ -61,7 +61,6 @@ class PhoneContact(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -109,7 +108,6 @@ class DayUser(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["pseudonym"]
@@ -160,7 +158,6 @@ class DayContact(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-occurred_on", "-id"]

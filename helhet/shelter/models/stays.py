@@ -122,7 +122,6 @@ class Stay(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-arrived_on", "-id"]
@@ -306,7 +305,6 @@ class CapacityReferral(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-occurred_on", "-id"]

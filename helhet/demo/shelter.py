@@ -6,7 +6,10 @@ Everything is fictional and made through the shelter's own services, day by day 
 order it would have happened (so a bed is given only when it was free, and a family that
 finds the centre full is referred elsewhere). A fixed random seed makes the numbers the
 same on every run; the dates follow today's date, so some residents are living at the
-centre now. Idempotent: nothing happens when the centre already has demo stays.
+centre now. Idempotent: nothing happens when the centre already has stays of demo persons.
+
+Only the persons are marked as demo data (`Person.is_demo`): the shelter's own records
+have no such mark, and a stay of a demo person is a demo stay.
 """
 
 from __future__ import annotations
@@ -14,13 +17,34 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from helhet.demo.region import Region
+from helhet.demo.shelter_contacts import ContactsYear
+from helhet.demo.shelter_data import (
+    CHILD_NAMES_BOYS,
+    CHILD_NAMES_GIRLS,
+    DAY_VISITS,
+    DAYS,
+    FAMILY_STAYS,
+    FIRST_NAMES_MEN,
+    FIRST_NAMES_WOMEN,
+    LANGUAGES,
+    LAST_NAMES,
+    MEASURES,
+    PERPETRATOR,
+    PHONE_CONTACTS,
+    REPEAT_STAYS,
+    SAFETY_SECTIONS,
+    SEED,
+    STAYS,
+    THREATS,
+    weighted,
+)
 from helhet.organisation.models import Unit
 from helhet.people.choices import Gender
 from helhet.people.models import Person
@@ -28,7 +52,6 @@ from helhet.people.services import PersonInput
 from helhet.shelter.choices import (
     AnswerList,
     BedKind,
-    DayContactKind,
     ReferralReason,
     RiskLevel,
     TaskStatus,
@@ -37,11 +60,7 @@ from helhet.shelter.choices import (
 )
 from helhet.shelter.models import (
     AnswerOption,
-    CapacityReferral,
-    DayContact,
-    DayUser,
     FollowUpPlan,
-    PhoneContact,
     Room,
     Stay,
 )
@@ -50,9 +69,6 @@ from helhet.shelter.services import (
     CapacityReferralInput,
     ChildInput,
     ConsentInput,
-    DayContactInput,
-    DayUserInput,
-    PhoneContactInput,
     RoomInput,
     StayInput,
     TaskInput,
@@ -60,11 +76,9 @@ from helhet.shelter.services import (
     bed_allocate,
     bed_create,
     capacity_referral_create,
-    day_contact_create,
     followup_consent_record,
     followup_plan_start,
     followup_task_update,
-    phone_contact_create,
     room_allocate,
     room_create,
     safety_plan_save,
@@ -74,14 +88,6 @@ from helhet.shelter.services import (
 )
 
 CENTRE = "Fjordvik krisesenter"
-SEED = 20260101
-DAYS = 365
-STAYS = 60
-FAMILY_STAYS = 24  # stays that bring children; about 40 children in all
-REPEAT_STAYS = 5  # residents who come back later in the year
-DAY_USERS = 70
-DAY_VISITS = 250
-PHONE_CONTACTS = 600
 
 A, C, K = BedKind.ADULT, BedKind.CHILD, BedKind.COT
 # name: (properties, beds). Properties: f family room, a accessible, g ground floor,
@@ -96,79 +102,6 @@ ROOMS = {
     "Stranda": ("agb", (A, C)),
     "Holmen": ("gbm", (A, C)),
 }
-
-FIRST_NAMES_WOMEN = (
-    "Ingrid Kari Marte Sofie Nora Hanne Linn Amina Fatima Olena Agnieszka Sara Ida Tiril "
-    "Malin Hiba Rahel Aurelija Maja Silje"
-).split()
-FIRST_NAMES_MEN = "Jonas Ahmed Tomasz Per Eirik Yonas Mats Ali".split()
-CHILD_NAMES_GIRLS = "Emma Ella Leah Mia Alma Aya Zofia Vilde Iman Frida".split()
-CHILD_NAMES_BOYS = "Noah Jakob Filip Emil Omar Lukas Elias Adam Isak Milo".split()
-LAST_NAMES = (
-    "Fjordheim Nordvik Sørli Berglund Haugen Lien Moen Aas Strand Dahl Hassan Kowalska "
-    "Kovalenko Ali Tesfay Petrauskaite Solberg Vik Brekke Holm"
-).split()
-LANGUAGES = [
-    "",
-    "",
-    "",
-    "engelsk",
-    "arabisk",
-    "polsk",
-    "ukrainsk",
-    "tigrinja",
-    "somali",
-    "litauisk",
-]
-
-THREATS = [
-    "Tidligere samboer har truet med å finne henne og har møtt opp ved arbeidsplassen.",
-    "Utøver sender mange meldinger hver dag og har truet med å ta barna.",
-    "Fysisk vold over lang tid, sist for én uke siden. Utøver eier våpen.",
-    "Trusler via familie i hjemlandet. Frykter at utøver har tilgang til adressen.",
-    "Psykisk kontroll og økonomisk vold; utøver har tatt bankkort og telefon.",
-]
-PERPETRATOR = [
-    "Utøver bor i Fjordvik og kjenner til krisesenteret.",
-    "Utøver er anmeldt tidligere og har besøksforbud som er brutt én gang.",
-    "Utøver har rusproblemer og blir mer truende i helgene.",
-]
-MEASURES = [
-    "Voldsalarm bestilt hos politiet. Avtalt faste innsjekkinger med kontaktperson.",
-    "Ny telefon uten lokasjonsdeling. Skolen er informert om hvem som kan hente barna.",
-    "Kontakt med politiets familievoldskoordinator. Plan for trygg transport til jobb.",
-]
-SAFETY_SECTIONS = {
-    "dangers": [
-        "Utøver kan møte opp utenfor skolen til barna.",
-        "Utøver kjenner rutinene mine på jobb og på butikken.",
-    ],
-    "warning_signs": [
-        "Mange meldinger på kort tid, eller at venner av utøver tar kontakt.",
-        "Utøver blir rolig og vennlig etter en periode med trusler.",
-    ],
-    "safe_places": [
-        "Krisesenteret, politistasjonen i sentrum og søsteren min i Sørdal.",
-        "Legevakten og naboen i etasjen under, som vet om situasjonen.",
-    ],
-    "what_to_do": [
-        "Ringe 112 med en gang. Kodeord til søsteren: «har du sett nøklene mine?».",
-        "Trykke på voldsalarmen, gå inn i nærmeste butikk og be om hjelp.",
-    ],
-    "children_plan": [
-        "Barna vet at de skal gå til læreren hvis pappa kommer til skolen.",
-        "Barnehagen har fått bilde av utøver og vet at han ikke kan hente.",
-    ],
-    "digital_safety": [
-        "Slått av posisjonsdeling, byttet passord til e-post og sosiale medier.",
-        "Ny telefon og nytt nummer; gammel telefon er levert til politiet.",
-    ],
-}
-
-
-def _weighted(rng: random.Random, choices: list[tuple[Any, int]]) -> Any:
-    values, weights = zip(*choices, strict=True)
-    return rng.choices(values, weights=weights, k=1)[0]
 
 
 @dataclass
@@ -186,7 +119,7 @@ class PlannedStay:
         self.departs = self.arrives + timedelta(days=self.nights)
 
 
-class DemoYear:
+class DemoYear(ContactsYear):
     """Builds the year. One instance, one run."""
 
     def __init__(self, region: Region, centre: Unit) -> None:
@@ -205,18 +138,13 @@ class DemoYear:
         self.person_ids: list[int] = []
         # Residents who have moved out and have no open stay: they may come back.
         self.departed: list[Person] = []
-        # What this run made, so that only that is flagged as demo data.
-        self.referrals: list[int] = []
-        self.stay_ids: list[int] = []
-        self.day_contact_ids: list[int] = []
-        self.phone_ids: list[int] = []
         self.counts = {"stays": 0, "children": 0, "referrals": 0}
 
     def option(self, answer_list: str, code: str) -> AnswerOption:
         return self.options[(answer_list, code)]
 
     def pick(self, answer_list: str, weights: dict[str, int]) -> AnswerOption:
-        return self.option(answer_list, _weighted(self.rng, list(weights.items())))
+        return self.option(answer_list, weighted(self.rng, list(weights.items())))
 
     # Rooms -----------------------------------------------------------------------------
 
@@ -254,7 +182,7 @@ class DemoYear:
         families = set(self.rng.sample(range(STAYS), FAMILY_STAYS))
         returning = set(self.rng.sample(range(STAYS // 2, STAYS), REPEAT_STAYS))
         for index in range(STAYS):
-            nights = _weighted(
+            nights = weighted(
                 self.rng,
                 [
                     (self.rng.randint(1, 7), 30),
@@ -263,7 +191,7 @@ class DemoYear:
                     (self.rng.randint(91, 140), 5),
                 ],
             )
-            children = _weighted(self.rng, [(1, 40), (2, 40), (3, 20)]) if index in families else 0
+            children = weighted(self.rng, [(1, 40), (2, 40), (3, 20)]) if index in families else 0
             arrives = self.start + timedelta(days=self.rng.randint(0, DAYS - 3))
             plans.append(PlannedStay(arrives, nights, children, returning=index in returning))
         plans.sort(key=lambda planned: planned.arrives)
@@ -274,7 +202,7 @@ class DemoYear:
         the year and comes back."""
         if planned.returning and self.departed:
             return self.departed.pop(self.rng.randrange(len(self.departed)))
-        gender = _weighted(self.rng, [(Gender.WOMAN, 85), (Gender.MAN, 12), (Gender.OTHER, 3)])
+        gender = weighted(self.rng, [(Gender.WOMAN, 85), (Gender.MAN, 12), (Gender.OTHER, 3)])
         first = self.rng.choice(FIRST_NAMES_MEN if gender == Gender.MAN else FIRST_NAMES_WOMEN)
         return PersonInput(
             name=f"{first} {self.rng.choice(LAST_NAMES)}",
@@ -333,7 +261,7 @@ class DemoYear:
                     "other": 2,
                 },
             ),
-            municipality=_weighted(
+            municipality=weighted(
                 self.rng,
                 [
                     (self.municipalities[0], 50),
@@ -343,7 +271,7 @@ class DemoYear:
                 ],
             ),
             violence_types=[self.option(AnswerList.VIOLENCE_TYPE, code) for code in violence],
-            violence_repeated=_weighted(
+            violence_repeated=weighted(
                 self.rng, [(YesNoUnknown.YES, 80), (YesNoUnknown.NO, 12), (YesNoUnknown.UNKNOWN, 8)]
             ),
             perpetrator_relation=self.pick(
@@ -359,7 +287,7 @@ class DemoYear:
                     "stranger": 1,
                 },
             ),
-            perpetrator_gender=_weighted(self.rng, [(Gender.MAN, 88), (Gender.WOMAN, 12)]),
+            perpetrator_gender=weighted(self.rng, [(Gender.MAN, 88), (Gender.WOMAN, 12)]),
             disability=self._yes_no(0.12),
             immigrant_background=YesNoUnknown.YES if immigrant else YesNoUnknown.NO,
             earlier_contact=self._yes_no(0.25),
@@ -410,7 +338,7 @@ class DemoYear:
     def arrive(self, planned: PlannedStay) -> None:
         day = planned.arrives
         if not self._capacity(day, 1 + planned.children):
-            referral = capacity_referral_create(
+            capacity_referral_create(
                 actor=self.worker,
                 unit=self.centre,
                 data=CapacityReferralInput(
@@ -424,7 +352,6 @@ class DemoYear:
                 ),
                 submission_id=uuid.uuid4(),
             )
-            self.referrals.append(referral.pk)
             self.counts["referrals"] += 1
             return
         resident = self.resident(planned)
@@ -436,7 +363,6 @@ class DemoYear:
             children=self.children(planned),
             submission_id=uuid.uuid4(),
         )
-        self.stay_ids.append(stay.pk)
         self._house(stay, day)
         self.person_ids.append(stay.resident_id)
         self.person_ids += list(stay.children.values_list("child_id", flat=True))
@@ -456,7 +382,7 @@ class DemoYear:
             stay=stay,
             data=ThreatInput(
                 assessed_on=assessed_on,
-                method=_weighted(
+                method=weighted(
                     self.rng,
                     [
                         (ThreatMethod.STRUCTURED_CONVERSATION, 50),
@@ -464,7 +390,7 @@ class DemoYear:
                         (ThreatMethod.PATRIARK, 20),
                     ],
                 ),
-                risk_level=_weighted(
+                risk_level=weighted(
                     self.rng, [(RiskLevel.HIGH, 30), (RiskLevel.MODERATE, 45), (RiskLevel.LOW, 25)]
                 ),
                 threats=self.rng.choice(THREATS),
@@ -519,7 +445,7 @@ class DemoYear:
             actor=self.worker, stay=stay, started_on=started_on, submission_id=uuid.uuid4()
         )
         age = (self.today - started_on).days
-        consent = _weighted(
+        consent = weighted(
             self.rng, [("active", 45), ("withdrawn", 15), ("expired", 15), ("none", 25)]
         )
         units = [self.region.units["NAV Fjordvik"], self.region.units["Barnevernet Fjordvik"]]
@@ -547,7 +473,7 @@ class DemoYear:
             if age > 60:
                 status = TaskStatus.DONE if roll < 0.75 else TaskStatus.NOT_RELEVANT
             elif age > 14:
-                status = _weighted(
+                status = weighted(
                     self.rng,
                     [
                         (TaskStatus.DONE, 45),
@@ -557,7 +483,7 @@ class DemoYear:
                     ],
                 )
             else:
-                status = _weighted(
+                status = weighted(
                     self.rng,
                     [
                         (TaskStatus.NOT_STARTED, 55),
@@ -601,171 +527,15 @@ class DemoYear:
             else:
                 self.arrive(planned)
 
-    # Day offer, phone, referrals ---------------------------------------------------------
-
-    def day_offer(self) -> None:
-        users: list[DayUser] = []
-        days = sorted(
-            self.start + timedelta(days=self.rng.randint(0, DAYS - 1)) for _ in range(DAY_VISITS)
-        )
-        topics = [code for (answer_list, code) in self.options if answer_list == AnswerList.TOPIC]
-        staff = [self.worker, self.lead]
-        for day in days:
-            new = len(users) < DAY_USERS and (not users or self.rng.random() < 0.35)
-            user = None if new else self.rng.choice(users)
-            new_user = None
-            if new:
-                gender = _weighted(
-                    self.rng, [(Gender.WOMAN, 80), (Gender.MAN, 17), (Gender.OTHER, 3)]
-                )
-                registered = self.rng.random() < 0.2
-                first = self.rng.choice(
-                    FIRST_NAMES_MEN if gender == Gender.MAN else FIRST_NAMES_WOMEN
-                )
-                new_user = DayUserInput(
-                    gender=gender,
-                    birth_year=day.year - self.rng.randint(18, 75)
-                    if self.rng.random() < 0.9
-                    else None,
-                    municipality=_weighted(
-                        self.rng,
-                        [
-                            (self.municipalities[0], 55),
-                            (self.municipalities[1], 25),
-                            (self.municipalities[2], 15),
-                            (None, 5),
-                        ],
-                    ),
-                    name=f"{first} {self.rng.choice(LAST_NAMES)}" if registered else "",
-                )
-            contact = day_contact_create(
-                actor=self.worker,
-                unit=self.centre,
-                day_user=user,
-                new_user=new_user,
-                data=DayContactInput(
-                    occurred_on=day,
-                    kind=_weighted(
-                        self.rng, [(DayContactKind.VISIT, 78), (DayContactKind.OUTREACH, 22)]
-                    ),
-                    topics=[
-                        self.option(AnswerList.TOPIC, code)
-                        for code in self.rng.sample(topics, k=self.rng.randint(1, 3))
-                    ],
-                    staff=self.rng.sample(staff, k=self.rng.randint(1, 2)),
-                    duration_minutes=self.rng.choice([30, 45, 60, 60, 90]),
-                    with_children=self.rng.random() < 0.2,
-                    with_interpreter=self.rng.random() < 0.15,
-                    with_other_service=self.rng.random() < 0.1,
-                ),
-                submission_id=uuid.uuid4(),
-            )
-            self.day_contact_ids.append(contact.pk)
-            if new:
-                users.append(contact.day_user)
-                if contact.day_user.person_id:
-                    self.person_ids.append(contact.day_user.person_id)
-
-    def phone(self) -> None:
-        zone = timezone.get_current_timezone()
-        topics = [code for (answer_list, code) in self.options if answer_list == AnswerList.TOPIC]
-        for _index in range(PHONE_CONTACTS):
-            # Up to yesterday, so that no call lies later than the moment the demo runs.
-            day = self.start + timedelta(days=self.rng.randint(0, DAYS - 2))
-            hour = _weighted(
-                self.rng,
-                [
-                    (self.rng.randint(8, 15), 60),
-                    (self.rng.randint(16, 22), 30),
-                    (self.rng.choice([23, 0, 1, 2, 3, 4, 5, 6, 7]), 10),
-                ],
-            )
-            started_at = timezone.make_aware(
-                datetime.combine(day, time(hour, self.rng.randint(0, 59))), zone
-            )
-            caller = _weighted(
-                self.rng,
-                [
-                    ("exposed", 55),
-                    ("relative", 15),
-                    ("professional", 18),
-                    ("perpetrator", 3),
-                    ("other", 5),
-                    ("unknown", 4),
-                ],
-            )
-            call = phone_contact_create(
-                actor=self.worker,
-                unit=self.centre,
-                data=PhoneContactInput(
-                    started_at=started_at,
-                    duration_minutes=self.rng.choice([3, 5, 10, 15, 20, 30, 45, 60]),
-                    caller_group=self.option(AnswerList.CALLER_GROUP, caller),
-                    outcome=self.pick(
-                        AnswerList.OUTCOME,
-                        {
-                            "advice": 50,
-                            "day_appointment": 15,
-                            "stay_offered": 10,
-                            "referred_full": 3,
-                            "referred_other": 15,
-                            "emergency": 2,
-                            "other": 5,
-                        },
-                    ),
-                    topics=[
-                        self.option(AnswerList.TOPIC, code)
-                        for code in self.rng.sample(topics, k=self.rng.randint(1, 2))
-                    ],
-                    caller_gender=_weighted(
-                        self.rng,
-                        [(Gender.WOMAN, 70), (Gender.MAN, 20), (Gender.NOT_REGISTERED, 10)],
-                    ),
-                    municipality=(
-                        self.rng.choice(self.municipalities) if self.rng.random() < 0.4 else None
-                    ),
-                    is_conversation=caller == "exposed" and self.rng.random() < 0.3,
-                ),
-                submission_id=uuid.uuid4(),
-            )
-            self.phone_ids.append(call.pk)
-
-    def other_referrals(self) -> None:
-        """A few people the offer did not suit, or who lived too close to the perpetrator."""
-        for reason in [
-            ReferralReason.NOT_SUITED,
-            ReferralReason.NOT_SUITED,
-            ReferralReason.SECURITY,
-        ]:
-            referral = capacity_referral_create(
-                actor=self.worker,
-                unit=self.centre,
-                data=CapacityReferralInput(
-                    occurred_on=self.start + timedelta(days=self.rng.randint(0, DAYS - 1)),
-                    referred_to="Krisesenteret i nabofylket",
-                    reason=reason,
-                    adults=1,
-                    children=self.rng.randint(0, 2),
-                    gender=Gender.WOMAN,
-                ),
-                submission_id=uuid.uuid4(),
-            )
-            self.referrals.append(referral.pk)
-
     def mark_demo(self) -> None:
-        """Flag every row this run made, so that it can be told from real records."""
+        """Flag every person this run made, so that they can be told from real persons."""
         Person.objects.filter(pk__in=self.person_ids).update(is_demo=True)
-        Stay.objects.filter(pk__in=self.stay_ids).update(is_demo=True)
-        DayContact.objects.filter(pk__in=self.day_contact_ids).update(is_demo=True)
-        DayUser.objects.filter(contacts__pk__in=self.day_contact_ids).update(is_demo=True)
-        PhoneContact.objects.filter(pk__in=self.phone_ids).update(is_demo=True)
-        CapacityReferral.objects.filter(pk__in=self.referrals).update(is_demo=True)
 
 
 def seed(region: Region, stdout: Any) -> None:
     """Load the demo year at the region's crisis centre, unless it is there already."""
     centre = region.units[CENTRE]
-    if Stay.objects.filter(unit=centre, is_demo=True).exists():
+    if Stay.objects.filter(unit=centre, resident__is_demo=True).exists():
         stdout.write("Crisis centre: demo year already loaded.")
         return
     with transaction.atomic():

@@ -138,7 +138,7 @@ def test_the_unit_page_makes_the_same_number_of_queries_for_many_members(
     # lock), whether the viewer leads the unit (for the roles they may give and take away:
     # 2), header units, municipalities, members, the session clock's save (3): none of
     # them per member.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(_detail(cast.shelter))
 
     assert len(response.context["members"]) == 23

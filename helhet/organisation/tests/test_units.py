@@ -67,7 +67,11 @@ def test_it_searches_units_by_name(cast, login_as, client):
 def test_it_searches_units_by_municipality_number_and_filters_by_type(cast, login_as, client):
     hjelp = Municipality.objects.create(number="9904", name="Austvik")
     unit_create(
-        actor=cast.admin, name="NAV Austvik", unit_type=UnitType.NAV, host_municipality=hjelp
+        actor=cast.admin,
+        name="NAV Austvik",
+        unit_type=UnitType.NAV,
+        host_municipality=hjelp,
+        submission_id=uuid.uuid4(),
     )
     login_as(cast.admin)
 
@@ -93,6 +97,7 @@ def test_it_paginates_and_keeps_the_search_on_the_page_links(cast, login_as, cli
             name=f"Helsestasjon {number:02}",
             unit_type=UnitType.HEALTH_STATION,
             host_municipality=cast.fjordvik,
+            submission_id=uuid.uuid4(),
         )
     login_as(cast.admin)
 
@@ -114,6 +119,7 @@ def test_the_unit_list_makes_the_same_number_of_queries_for_many_units(
             unit_type=UnitType.SCHOOL_HEALTH,
             host_municipality=cast.fjordvik,
             covered_municipalities=[cast.nordoy, cast.sordal],
+            submission_id=uuid.uuid4(),
         )
         assert unit.pk
     login_as(cast.admin)

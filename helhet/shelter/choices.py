@@ -3,7 +3,8 @@ destinations …) are not here: they are editable reference data (`AnswerOption`
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+
+from helhet.audit.purposes import PurposeChoices
 
 
 class AnswerList(models.TextChoices):
@@ -106,21 +107,24 @@ class ReferralReason(models.TextChoices):
     SECURITY = "security", _("Sikkerhetshensyn (for nær utøver)")
 
 
-class Purpose:
-    """Why a stay or a person was opened, as written to the audit log. Stored in Bokmål
-    whatever the user's language; pages translate it when they show it."""
+class Purpose(PurposeChoices):
+    """Why a stay, a task or a person was opened, as written to the audit log: the code is
+    stored, the label shown (translated) wherever the log is read. Never rename or reuse a
+    code: the log keeps it for ever."""
 
-    BOARD = gettext_noop("Beleggstavle")
-    STAY_LIST = gettext_noop("Oppholdsliste")
-    STAY_VIEW = gettext_noop("Vise opphold")
-    STAY_EDIT = gettext_noop("Endre opphold")
-    STAY_END = gettext_noop("Avslutte opphold")
-    ALLOCATE = gettext_noop("Tildele rom")
-    SAFETY_PLAN = gettext_noop("Sikkerhetsplan")
-    THREAT_MAPPING = gettext_noop("Trusselkartlegging")
-    FOLLOW_UP = gettext_noop("Oppfølging etter opphold")
-    TASK_LIST = gettext_noop("Oppgaveliste")
-    TASK_VIEW = gettext_noop("Vise oppfølgingsoppgave")
-    DAY_CONTACT = gettext_noop("Dagtilbud")
-    ROOMS = gettext_noop("Rom og senger")
-    ANSWER_LISTS = gettext_noop("Svarlister")
+    BOARD = "shelter.board", _("Beleggstavle")
+    STAY_LIST = "shelter.stay_list", _("Oppholdsliste")
+    STAY_VIEW = "shelter.stay_view", _("Vise opphold")
+    STAY_EDIT = "shelter.stay_edit", _("Endre opphold")
+    STAY_END = "shelter.stay_end", _("Avslutte opphold")
+    ALLOCATE = "shelter.allocate", _("Tildele rom")
+    SAFETY_PLAN = "shelter.safety_plan", _("Sikkerhetsplan")
+    THREAT_MAPPING = "shelter.threat_mapping", _("Trusselkartlegging")
+    FOLLOW_UP = "shelter.follow_up", _("Oppfølging etter opphold")
+    CONSENT = "shelter.consent", _("Samtykke til deling")
+    TASK_LIST = "shelter.task_list", _("Oppgaveliste")
+    TASK_VIEW = "shelter.task_view", _("Vise oppfølgingsoppgave")
+    DAY_CONTACT = "shelter.day_contact", _("Dagtilbud")
+    ROOMS = "shelter.rooms", _("Rom og senger")
+    ANSWER_LISTS = "shelter.answer_lists", _("Svarlister")
+    STATISTICS = "shelter.statistics", _("Krisesenterstatistikk")

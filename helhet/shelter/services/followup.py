@@ -16,7 +16,7 @@ from helhet.audit.services import event_record_for
 from helhet.core.idempotency import once
 from helhet.organisation.models import Unit
 from helhet.people.sealing import seal
-from helhet.shelter.choices import ConsentScope, TaskCategory, TaskStatus
+from helhet.shelter.choices import ConsentScope, Purpose, TaskCategory, TaskStatus
 from helhet.shelter.models import FollowUpPlan, FollowUpTask, Stay
 from helhet.shelter.services.base import ShelterError, current_day
 
@@ -134,7 +134,7 @@ def followup_consent_record(*, actor: Any, plan: FollowUpPlan, data: ConsentInpu
         obj=plan,
         person_id=plan.stay.resident_id,
         unit=plan.stay.unit,
-        purpose=_("Samtykke til deling"),
+        purpose=Purpose.CONSENT,
         detail=detail,
     )
     return plan

@@ -9,46 +9,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
-
-from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record
+from helhet.audit.services import object_type_of
+from helhet.core.access import deny, fetch_or_404
 from helhet.organisation.models import Unit
+from helhet.shelter.choices import Purpose
 from helhet.shelter.selectors import centres_for
 
+# A report is no model: the audit log names it by this type and "<centre id>:<year>".
 STATISTICS_OBJECT_TYPE = "shelter.statistics"
-UNIT_OBJECT_TYPE = "organisation.unit"
-# Stored in Bokmål in the log, translated when shown (like every purpose).
-PURPOSE = gettext_noop("Krisesenterstatistikk")
 
 
-def _pk(value: Any) -> int | None:
-    try:
-        pk = int(value)
-    except (TypeError, ValueError):
-        return None
-    return pk if 0 < pk < 2**63 else None
-
-
-def get_statistics_centre_for(user: Any, unit_id: Any, *, purpose: str = PURPOSE) -> Unit:
+def get_statistics_centre_for(
+    user: Any, unit_id: Any, *, purpose: str = Purpose.STATISTICS
+) -> Unit:
     """The centre named by `unit_id` (or, when none is named, the user's first centre) if
     the user may see its case content; otherwise 404 and an access-denied event."""
-    centres = list(centres_for(user=user).select_related("host_municipality").order_by("name"))
-    if unit_id in (None, ""):
-        if centres:
-            return centres[0]
-    else:
-        wanted = _pk(unit_id)
-        chosen = next((unit for unit in centres if unit.pk == wanted), None)
-        if chosen is not None:
-            return chosen
-    event_record(
-        kind=EventKind.ACCESS_DENIED,
-        actor=user,
-        object_type=UNIT_OBJECT_TYPE,
-        object_id=str(unit_id or "")[:64],
-        purpose=purpose,
-    )
-    raise Http404(_("Siden finnes ikke, eller du har ikke tilgang til den."))
+    centres = centres_for(user=user).select_related("host_municipality").order_by("name")
+    if unit_id not in (None, ""):
+        # A centre holds no personal data: only a refusal is recorded.
+        return fetch_or_404(user, centres, unit_id, purpose=purpose, record=False)
+    first = centres.first()
+    if first is None:
+        raise deny(user, object_type=object_type_of(Unit), raw_id="", purpose=purpose)
+    return first

@@ -20,13 +20,10 @@ from django.views.decorators.http import require_GET
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record
+from helhet.shelter.choices import Purpose
 from helhet.shelter.selectors import centres_for
 from helhet.shelter.statistics import exports
-from helhet.shelter.statistics.access import (
-    PURPOSE,
-    STATISTICS_OBJECT_TYPE,
-    get_statistics_centre_for,
-)
+from helhet.shelter.statistics.access import STATISTICS_OBJECT_TYPE, get_statistics_centre_for
 from helhet.shelter.statistics.compute import annual_report
 from helhet.shelter.statistics.forms import ReportForm
 from helhet.shelter.statistics.groups import min_cell
@@ -60,7 +57,7 @@ def _record(request: HttpRequest, report: Report, kind: str, what: str) -> None:
         object_type=STATISTICS_OBJECT_TYPE,
         object_id=f"{report.unit.pk}:{report.year}",
         unit=report.unit,
-        purpose=PURPOSE,
+        purpose=Purpose.STATISTICS,
         detail=(
             f"{what};municipality={municipality};"
             f"view={'published' if report.published else 'internal'}"

@@ -14,6 +14,7 @@ from helhet.organisation.choices import UnitType
 from helhet.organisation.roles import Role
 from helhet.organisation.services import membership_add, unit_create
 from helhet.shelter.access import get_stay_for, get_task_for
+from helhet.shelter.choices import Purpose
 from helhet.shelter.selectors import visible_stays
 from helhet.shelter.tests.factories import make_shared_task, make_stay
 
@@ -34,7 +35,7 @@ def _other_centre_worker(cast):
 
 def test_staff_of_the_centre_see_its_stays_and_the_read_is_audited(cast):
     stay = make_stay(cast)
-    assert get_stay_for(cast.colleague, stay.pk, purpose="Vise opphold") == stay
+    assert get_stay_for(cast.colleague, stay.pk, purpose=Purpose.STAY_VIEW) == stay
     event = Event.objects.filter(
         kind="read", object_type="shelter.stay", actor_id=cast.colleague.pk
     ).get()
@@ -49,7 +50,7 @@ def test_the_system_administrator_sees_no_stay(cast):
     stay = make_stay(cast)
     assert not visible_stays(user=cast.admin).exists()
     with pytest.raises(Http404):
-        get_stay_for(cast.admin, stay.pk, purpose="Vise opphold")
+        get_stay_for(cast.admin, stay.pk, purpose=Purpose.STAY_VIEW)
     denied = Event.objects.get(kind="access_denied", actor_id=cast.admin.pk)
     assert denied.person_id == stay.resident_id
 
@@ -79,7 +80,7 @@ def test_another_centres_staff_do_not_see_a_task_shared_with_nav(cast):
     task = make_shared_task(cast)
     worker = _other_centre_worker(cast)
     with pytest.raises(Http404):
-        get_task_for(worker, task.pk, purpose="Vise oppfølgingsoppgave")
+        get_task_for(worker, task.pk, purpose=Purpose.TASK_VIEW)
 
 
 def test_a_privacy_officer_sees_no_stay(cast, login_as):
@@ -93,7 +94,7 @@ def test_a_privacy_officer_sees_no_stay(cast, login_as):
 def test_nonsense_ids_are_refused_like_missing_ones(cast):
     for value in ("abc", "-1", "99999999999999999999999", None):
         with pytest.raises(Http404):
-            get_stay_for(cast.shelter_worker, value, purpose="Vise opphold")
+            get_stay_for(cast.shelter_worker, value, purpose=Purpose.STAY_VIEW)
 
 
 def test_no_view_module_of_the_centre_queries_a_model_itself():

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helhet.audit.models import Event
-from helhet.shelter.choices import AnswerList, ClosureReason, RiskLevel, ThreatMethod
+from helhet.shelter.choices import AnswerList, ClosureReason, Purpose, RiskLevel, ThreatMethod
 from helhet.shelter.selectors import occupancy_by_month
 from helhet.shelter.services import (
     ThreatInput,
@@ -45,7 +45,7 @@ def test_every_name_on_the_board_is_an_audited_read(cast, login_as):
     room_allocate(actor=cast.shelter_worker, stay=stay, room=room, submission_id=uuid.uuid4())
     login_as(cast.shelter_worker).get(URL)
     reads = Event.objects.filter(
-        kind="read", actor_id=cast.shelter_worker.pk, purpose="Beleggstavle"
+        kind="read", actor_id=cast.shelter_worker.pk, purpose=Purpose.BOARD
     )
     assert set(reads.values_list("person_id", flat=True)) == {
         stay.resident_id,

@@ -8,10 +8,10 @@ from datetime import timedelta
 
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from helhet.audit.models import Event
-from helhet.shelter.choices import ConsentScope, TaskCategory
+from helhet.shelter.choices import ConsentScope, Purpose, TaskCategory
 from helhet.shelter.models import FollowUpPlan, FollowUpTask
 from helhet.shelter.panels import overdue_tasks
 from helhet.shelter.selectors import task_notes
@@ -223,3 +223,17 @@ def test_a_double_submit_adds_one_task(cast, login_as):
     assert client.post(_url("shelter:task_create", stay.pk), data).status_code == 302
     assert client.post(_url("shelter:task_create", stay.pk), data).status_code == 302
     assert FollowUpTask.objects.filter(title="Søke om voldsalarm").count() == 1
+
+
+def test_consent_is_logged_with_its_purpose_code_whatever_the_workers_language(cast):
+    stay = make_stay(cast)
+    plan = followup_plan_start(actor=cast.shelter_worker, stay=stay, submission_id=uuid.uuid4())
+    with translation.override("en"):
+        followup_consent_record(
+            actor=cast.shelter_worker,
+            plan=plan,
+            data=ConsentInput(share_consent=True, units=[cast.nav]),
+        )
+    event = Event.objects.get(object_type="shelter.followupplan", kind="update")
+    assert event.purpose == Purpose.CONSENT
+    assert event.purpose_label == "Samtykke til deling"

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from helhet.audit.models import Event
 from helhet.people.services import person_erase
+from helhet.shelter.choices import Purpose
 from helhet.shelter.models import SafetyPlan, ThreatAssessment
 from helhet.shelter.selectors import safety_plan_sections
 from helhet.shelter.tests.factories import make_stay
@@ -128,7 +129,8 @@ def test_reading_the_plan_is_an_audited_read_of_the_stay(cast, login_as):
         kind="read", actor_id=cast.colleague.pk, object_type="shelter.stay"
     ).get()
     assert event.person_id == stay.resident_id
-    assert event.purpose == "Sikkerhetsplan"
+    assert event.purpose == Purpose.SAFETY_PLAN == "shelter.safety_plan"
+    assert event.purpose_label == "Sikkerhetsplan"
 
 
 def test_the_worker_records_a_threat_mapping_sealed_like_the_plan(cast, login_as):

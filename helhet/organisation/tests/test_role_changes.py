@@ -109,3 +109,15 @@ def test_it_says_so_when_no_role_has_been_given(client):
     assert response.status_code == 200
     assert _rows(response) == []
     assert "Ingen har fått eller mistet en rolle ennå." in response.content.decode()
+
+
+def test_the_privacy_officers_menu_leads_to_the_list_and_the_administrators_does_not(
+    cast, login_as, client
+):
+    login_as(cast.privacy_officer)
+    officer_menu = client.get(reverse("core:home")).context["helhet_navigation"]
+    login_as(cast.admin)
+    admin_menu = client.get(reverse("core:home")).context["helhet_navigation"]
+
+    assert LIST in [entry["url"] for entry in officer_menu]
+    assert LIST not in [entry["url"] for entry in admin_menu]

@@ -104,11 +104,7 @@ def fetch_or_404(
     if found is None:
         person_id = None
         if pk is not None and isinstance(person, str):
-            person_id = (
-                model._base_manager.filter(pk=pk)
-                .values_list("pk" if person == "pk" else person.removesuffix("_id"), flat=True)
-                .first()
-            )
+            person_id = model._base_manager.filter(pk=pk).values_list(person, flat=True).first()
         raise deny(
             user, object_type=object_type, raw_id=raw_id, purpose=purpose, person_id=person_id
         )

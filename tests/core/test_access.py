@@ -95,3 +95,16 @@ def test_follow_walks_paths_and_calls_functions(cast):
     assert follow(membership, lambda m: m.pk) == membership.pk
     assert follow(membership, None) is None
     assert follow(None, "unit") is None
+
+
+def test_a_refusal_names_the_person_through_a_path_across_relations(cast):
+    membership = Membership.objects.filter(unit=cast.shelter).first()
+    with pytest.raises(Http404):
+        fetch_or_404(
+            cast.nav_worker,
+            Membership.objects.none(),
+            membership.pk,
+            purpose="p",
+            person="unit__memberships__user_id",
+        )
+    assert Event.objects.order_by("-id").first().person_id is not None

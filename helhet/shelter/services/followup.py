@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
 from helhet.core.idempotency import once
+from helhet.core.updates import changed_detail, model_update
 from helhet.organisation.models import Unit
 from helhet.people.sealing import seal
 from helhet.shelter.choices import ConsentScope, Purpose, TaskCategory, TaskStatus
@@ -75,6 +76,15 @@ def _followup_plan_start(*, actor: Any, stay: Stay, started_on: date | None = No
     return plan
 
 
+_CONSENT_FIELDS = (
+    "share_consent",
+    "consent_scope",
+    "consent_given_on",
+    "consent_expires_on",
+    "consent_withdrawn_on",
+)
+
+
 @dataclass
 class ConsentInput:
     share_consent: bool
@@ -103,30 +113,23 @@ def followup_consent_record(*, actor: Any, plan: FollowUpPlan, data: ConsentInpu
             raise ShelterError(_("Samtykket kan ikke utløpe før det ble gitt."), field="expires_on")
         if data.scope not in ConsentScope.values:
             raise ShelterError(_("Velg hva som kan deles."), field="scope")
-        plan.share_consent = True
-        plan.consent_scope = data.scope
-        plan.consent_given_on = given_on
-        plan.consent_expires_on = data.expires_on
-        plan.consent_withdrawn_on = None
+        values = {
+            "share_consent": True,
+            "consent_scope": data.scope,
+            "consent_given_on": given_on,
+            "consent_expires_on": data.expires_on,
+            "consent_withdrawn_on": None,
+        }
         detail = "consent:" + ",".join(str(unit.pk) for unit in units)
     else:
         if not plan.share_consent:
             raise ShelterError(_("Det er ikke registrert noe samtykke å trekke."))
         units = []
-        plan.share_consent = False
-        plan.consent_withdrawn_on = today
+        values = {"share_consent": False, "consent_withdrawn_on": today}
         detail = "consent:withdrawn"
-    plan.full_clean(exclude=["stay"])
-    plan.save(
-        update_fields=[
-            "share_consent",
-            "consent_scope",
-            "consent_given_on",
-            "consent_expires_on",
-            "consent_withdrawn_on",
-            "updated_at",
-        ]
-    )
+    # The detail names the units, not the changed fields: recording a consent is an act
+    # of its own even when it repeats the one before.
+    model_update(instance=plan, fields=_CONSENT_FIELDS, data=values)
     plan.consent_units.set(units)
     event_record_for(
         kind=EventKind.UPDATE,
@@ -138,6 +141,18 @@ def followup_consent_record(*, actor: Any, plan: FollowUpPlan, data: ConsentInpu
         detail=detail,
     )
     return plan
+
+
+# What a change to a task may touch (the notes as their ciphertext).
+_TASK_FIELDS = (
+    "category",
+    "title",
+    "responsible_unit",
+    "due_on",
+    "status",
+    "completed_on",
+    "notes_enc",
+)
 
 
 @dataclass
@@ -210,46 +225,34 @@ def followup_task_update(
     """Change a task. The centre (`owner`) may change everything; the responsible unit
     may change the status, and the notes when the consent covers notes."""
     _check_task(data)
-    changed: list[str] = []
+    if data.notes is not None and not (owner or notes_allowed):
+        raise ShelterError(_("Samtykket omfatter ikke notater."), field="notes")
+    values: dict[str, Any] = {}
     if owner:
-        values = {
-            "category": data.category,
-            "title": " ".join(data.title.split()),
-            "responsible_unit": data.responsible_unit,
-            "due_on": data.due_on,
-        }
-        for name, value in values.items():
-            if getattr(task, name) != value:
-                setattr(task, name, value)
-                changed.append(name)
+        values.update(
+            category=data.category,
+            title=" ".join(data.title.split()),
+            responsible_unit=data.responsible_unit,
+            due_on=data.due_on,
+        )
     if task.status != data.status:
-        task.status = data.status
-        task.completed_on = current_day() if data.status == TaskStatus.DONE else None
-        changed += ["status", "completed_on"]
+        values["status"] = data.status
+        values["completed_on"] = current_day() if data.status == TaskStatus.DONE else None
     if data.notes is not None:
-        if not (owner or notes_allowed):
-            raise ShelterError(_("Samtykket omfatter ikke notater."), field="notes")
-        task.notes_enc = seal(
+        values["notes_enc"] = seal(
             task.plan.stay.resident, {"notes": data.notes}, context=task_context(task)
         )["notes"]
-        changed.append("notes")
+    changed = model_update(instance=task, fields=_TASK_FIELDS, data=values)
     if not changed:
         return task
     task.updated_by = actor
-    task.full_clean(exclude=["plan", "responsible_unit"])
-    task.save(
-        update_fields=[
-            *(name if name != "notes" else "notes_enc" for name in changed),
-            "updated_by",
-            "updated_at",
-        ]
-    )
+    task.save(update_fields=["updated_by"])
     event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,
         obj=task,
         person_id=task.plan.stay.resident_id,
         unit=task.responsible_unit,
-        detail=",".join(changed),
+        detail=changed_detail("notes" if name == "notes_enc" else name for name in changed),
     )
     return task

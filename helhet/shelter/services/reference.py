@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
 from helhet.core.idempotency import once
+from helhet.core.updates import model_update
 from helhet.shelter.choices import AnswerList
 from helhet.shelter.models import AnswerOption
 from helhet.shelter.services.base import ShelterError
@@ -70,9 +71,11 @@ def answer_option_set_active(*, actor: Any, option: AnswerOption, is_active: boo
     """Take an answer out of use (or back). Past records keep pointing at it."""
     if option.is_active == is_active:
         return option
-    option.is_active = is_active
-    option.deactivated_at = None if is_active else timezone.now()
-    option.save(update_fields=["is_active", "deactivated_at"])
+    model_update(
+        instance=option,
+        fields=["is_active", "deactivated_at"],
+        data={"is_active": is_active, "deactivated_at": None if is_active else timezone.now()},
+    )
     event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,

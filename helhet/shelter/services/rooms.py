@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
 from helhet.core.idempotency import once
+from helhet.core.updates import changed_detail, model_update
 from helhet.organisation.models import Unit
 from helhet.shelter.choices import BedKind
 from helhet.shelter.models import Bed, BedAllocation, Room, RoomClosure
@@ -64,8 +65,8 @@ def room_create(*, actor: Any, unit: Unit, data: RoomInput, submission_id: uuid.
 
 
 def _room_create(*, actor: Any, unit: Unit, data: RoomInput) -> Room:
-    data.name = _check_room_name(unit, data.name)
-    room = Room(unit=unit, **{name: getattr(data, name) for name in ROOM_FIELDS})
+    values = {name: getattr(data, name) for name in ROOM_FIELDS}
+    room = Room(unit=unit, **{**values, "name": _check_room_name(unit, data.name)})
     room.full_clean()
     room.save()
     event_record_for(kind=EventKind.CREATE, actor=actor, obj=room, unit=unit)
@@ -74,14 +75,14 @@ def _room_create(*, actor: Any, unit: Unit, data: RoomInput) -> Room:
 
 @transaction.atomic
 def room_update(*, actor: Any, room: Room, data: RoomInput) -> Room:
-    """Change a room's name and properties."""
-    data.name = _check_room_name(room.unit, data.name, exclude=room.pk)
-    changed = [name for name in ROOM_FIELDS if getattr(room, name) != getattr(data, name)]
-    if not changed:
-        return room
+    """Change a room's name and properties. A room someone lives in stays in use."""
+    values = {
+        **{name: getattr(data, name) for name in ROOM_FIELDS},
+        "name": _check_room_name(room.unit, data.name, exclude=room.pk),
+    }
     if (
-        "is_active" in changed
-        and not data.is_active
+        room.is_active
+        and not values["is_active"]
         and BedAllocation.objects.filter(bed__room=room)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gt=current_day()))
         .exists()
@@ -89,17 +90,15 @@ def room_update(*, actor: Any, room: Room, data: RoomInput) -> Room:
         raise ShelterError(
             _("Noen bor i rommet nå. Flytt dem før du tar rommet ut av bruk."), field="is_active"
         )
-    for name in changed:
-        setattr(room, name, getattr(data, name))
-    room.full_clean()
-    room.save(update_fields=[*changed, "updated_at"])
-    event_record_for(
-        kind=EventKind.UPDATE,
-        actor=actor,
-        obj=room,
-        unit=room.unit,
-        detail=",".join(changed),
-    )
+    changed = model_update(instance=room, fields=ROOM_FIELDS, data=values)
+    if changed:
+        event_record_for(
+            kind=EventKind.UPDATE,
+            actor=actor,
+            obj=room,
+            unit=room.unit,
+            detail=changed_detail(changed),
+        )
     return room
 
 
@@ -146,8 +145,7 @@ def bed_set_active(*, actor: Any, bed: Bed, is_active: bool) -> Bed:
         .exists()
     ):
         raise ShelterError(_("Sengen er i bruk. Flytt beboeren først."), field="bed")
-    bed.is_active = is_active
-    bed.save(update_fields=["is_active", "updated_at"])
+    model_update(instance=bed, fields=["is_active"], data={"is_active": is_active})
     event_record_for(
         kind=EventKind.UPDATE,
         actor=actor,

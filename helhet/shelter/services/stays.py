@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record_for
 from helhet.core.idempotency import once
+from helhet.core.updates import changed_detail, model_update
 from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
 from helhet.people.models import Person
@@ -80,6 +81,8 @@ _STAY_PLAIN_FIELDS = (
     "has_pets",
     "statistics_consent",
 )
+# Every registration field a change may touch (the violence types are set apart).
+STAY_FIELDS = (*_STAY_PLAIN_FIELDS, "referrer", "perpetrator_relation")
 
 
 @dataclass
@@ -120,8 +123,9 @@ def _check_arrival(arrived_on: date | None) -> date:
     return arrived_on
 
 
-def _apply_stay_input(stay: Stay, data: StayInput) -> tuple[list[str], list[AnswerOption]]:
-    """Set the stay's registration fields; returns the changed names and the violence types."""
+def _stay_values(data: StayInput) -> tuple[dict[str, Any], list[AnswerOption]]:
+    """The stay's registration fields from the input, every answer checked against its
+    list, and the violence types (a many-to-many, set apart)."""
     _check_arrival(data.arrived_on)
     values: dict[str, Any] = {name: getattr(data, name) for name in _STAY_PLAIN_FIELDS}
     values["referrer"] = active_option(data.referrer, AnswerList.REFERRER, field_name="referrer")
@@ -134,10 +138,7 @@ def _apply_stay_input(stay: Stay, data: StayInput) -> tuple[list[str], list[Answ
     violence = active_options(
         data.violence_types, AnswerList.VIOLENCE_TYPE, field_name="violence_types"
     )
-    changed = [name for name, value in values.items() if getattr(stay, name, None) != value]
-    for name, value in values.items():
-        setattr(stay, name, value)
-    return changed, violence
+    return values, violence
 
 
 def _first_resident_stay_of_year(stay: Stay) -> bool:
@@ -286,8 +287,8 @@ def _stay_create(
                 _("Beboeren er under 18 år. Barn registreres sammen med omsorgspersonen."),
                 field="birth_year",
             )
-    stay = Stay(unit=unit, created_by=actor)
-    _changed, violence = _apply_stay_input(stay, data)
+    values, violence = _stay_values(data)
+    stay = Stay(unit=unit, created_by=actor, **values)
     if isinstance(resident, Person):
         stay.resident = resident
         stay.full_clean()
@@ -319,29 +320,30 @@ def _stay_create(
 def stay_update(*, actor: Any, stay: Stay, data: StayInput) -> Stay:
     """Change the registration of a stay. The arrival cannot move after a child's arrival,
     a bed allocation or the departure."""
-    changed, violence = _apply_stay_input(stay, data)
-    if stay.departed_on is not None and stay.arrived_on > stay.departed_on:
+    values, violence = _stay_values(data)
+    arrived_on = values["arrived_on"]
+    if stay.departed_on is not None and arrived_on > stay.departed_on:
         raise ShelterError(
             _("Ankomsten kan ikke være etter utflyttingen (%(date)s).")
             % {"date": stay.departed_on.strftime("%d.%m.%Y")},
             field="arrived_on",
         )
-    if "arrived_on" in changed and (
-        stay.allocations.filter(starts_on__lt=stay.arrived_on).exists()
-        or stay.children.filter(arrived_on__lt=stay.arrived_on).exists()
+    if arrived_on != stay.arrived_on and (
+        stay.allocations.filter(starts_on__lt=arrived_on).exists()
+        or stay.children.filter(arrived_on__lt=arrived_on).exists()
     ):
         raise ShelterError(
             _("Ankomsten kan ikke flyttes etter datoen barna kom eller fikk seng."),
             field="arrived_on",
         )
-    before_violence = set(stay.violence_types.values_list("pk", flat=True))
-    if before_violence != {option.pk for option in violence}:
+    changed = model_update(instance=stay, fields=STAY_FIELDS, data=values)
+    if set(stay.violence_types.values_list("pk", flat=True)) != {o.pk for o in violence}:
+        stay.violence_types.set(violence)
+        if not changed:
+            stay.save(update_fields=["updated_at"])
         changed.append("violence_types")
     if not changed:
         return stay
-    stay.full_clean()
-    stay.save(update_fields=[name for name in changed if name != "violence_types"] + ["updated_at"])
-    stay.violence_types.set(violence)
     if "arrived_on" in changed:
         stay.first_stay_of_year = _first_resident_stay_of_year(stay)
         stay.save(update_fields=["first_stay_of_year"])
@@ -351,7 +353,7 @@ def stay_update(*, actor: Any, stay: Stay, data: StayInput) -> Stay:
         obj=stay,
         person_id=stay.resident_id,
         unit=stay.unit,
-        detail=",".join(changed),
+        detail=changed_detail(changed),
     )
     return stay
 
@@ -425,10 +427,16 @@ def stay_end(*, actor: Any, stay: Stay, departed_on: date | None, destination: A
         raise ShelterError(
             _("Et av barna kom etter denne datoen. Sjekk utflyttingsdatoen."), field="departed_on"
         )
-    stay.departed_on = departed_on
-    stay.destination = active_option(destination, AnswerList.DESTINATION, field_name="destination")
-    stay.full_clean()
-    stay.save(update_fields=["departed_on", "destination", "updated_at"])
+    changed = model_update(
+        instance=stay,
+        fields=["departed_on", "destination"],
+        data={
+            "departed_on": departed_on,
+            "destination": active_option(
+                destination, AnswerList.DESTINATION, field_name="destination"
+            ),
+        },
+    )
     stay.children.filter(departed_on__isnull=True).update(departed_on=departed_on)
     # Allocations that would run past the departure end on it; one that had not started
     # yet becomes empty (it overlaps nothing and keeps the history honest).
@@ -441,6 +449,6 @@ def stay_end(*, actor: Any, stay: Stay, departed_on: date | None, destination: A
         obj=stay,
         person_id=stay.resident_id,
         unit=stay.unit,
-        detail="departed_on,destination",
+        detail=changed_detail(changed),
     )
     return stay

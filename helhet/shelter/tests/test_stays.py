@@ -8,12 +8,20 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from helhet.audit.models import Event
 from helhet.people.choices import AddressProtection
 from helhet.people.services import PersonInput
 from helhet.shelter.choices import AnswerList
 from helhet.shelter.models import BedAllocation, CapacityReferral, Stay
 from helhet.shelter.services import StayInput, bed_allocate, stay_create
-from helhet.shelter.tests.factories import first_bed, make_room, make_stay, option, submitted
+from helhet.shelter.tests.factories import (
+    first_bed,
+    intake_data,
+    make_room,
+    make_stay,
+    option,
+    submitted,
+)
 
 
 def _url(name, stay):
@@ -264,3 +272,34 @@ def test_double_submits_of_a_child_a_room_and_a_departure_each_count_once(cast, 
         assert client.post(_url("shelter:stay_end", stay), end).status_code == 302
     assert stay.children.count() == 1
     assert BedAllocation.objects.filter(stay=stay).count() == 2
+
+
+def _registration(stay, **changes):
+    """The stay's edit form as the browser posts it, with some answers changed."""
+    fields = {
+        key.removeprefix("stay-"): value
+        for key, value in intake_data(arrived_on=stay.arrived_on).items()
+        if key.startswith("stay-")
+    }
+    fields["municipality"] = stay.municipality_id or ""
+    fields["violence_types"] = list(stay.violence_types.values_list("pk", flat=True))
+    fields["violence_repeated"] = stay.violence_repeated
+    fields["perpetrator_gender"] = stay.perpetrator_gender
+    return {**fields, **changes}
+
+
+def test_a_change_to_the_registration_is_audited_with_the_fields_that_changed(cast, login_as):
+    stay = make_stay(cast)
+    client = login_as(cast.shelter_worker)
+    url = _url("shelter:stay_update", stay)
+    assert client.post(url, _registration(stay)).status_code == 302
+    assert not Event.objects.filter(kind="update", object_type="shelter.stay").exists()
+    sexual = option(AnswerList.VIOLENCE_TYPE, "sexual").pk
+    response = client.post(url, _registration(stay, disability="yes", violence_types=[sexual]))
+    assert response.status_code == 302
+    event = Event.objects.get(kind="update", object_type="shelter.stay")
+    assert event.detail == "disability,violence_types"
+    assert event.person_id == stay.resident_id
+    stay.refresh_from_db()
+    assert stay.disability == "yes"
+    assert list(stay.violence_types.values_list("code", flat=True)) == ["sexual"]

@@ -102,6 +102,13 @@ def test_a_number_whose_open_version_starts_later_is_explained_not_an_error_page
     assert Municipality.objects.count() == 1
 
 
+def test_it_skips_empty_lines():
+    result = municipalities_import(text="code;name\n\n9901;Fjordvik\n;\n9902;Nordøy\n")
+
+    assert result.created == 2
+    assert _names() == {"9901": "Fjordvik", "9902": "Nordøy"}
+
+
 def test_a_bad_line_stops_the_import_naming_the_line_and_saves_nothing():
     with pytest.raises(CommandError) as error:
         _import("kommuner_feil_linje.csv")

@@ -316,6 +316,33 @@ def test_the_administrator_gives_the_coordinator_role(cast, login_as, client, ne
     assert Membership.objects.filter(user=newcomer, role=Role.COORDINATOR).exists()
 
 
+def test_the_service_refuses_an_unknown_role(cast, newcomer):
+    with pytest.raises(OrganisationError, match="Ukjent rolle."):
+        membership_grant(
+            actor=cast.admin,
+            user=newcomer,
+            unit=cast.shelter,
+            role="boss",
+            submission_id=uuid.uuid4(),
+        )
+    with pytest.raises(OrganisationError, match="Ukjent rolle."):
+        membership_add(actor=cast.admin, user=newcomer, unit=cast.shelter, role="boss")
+
+
+def test_the_service_refuses_a_lead_giving_roles_in_another_unit(cast, newcomer):
+    with pytest.raises(OrganisationError) as refused:
+        membership_grant(
+            actor=cast.shelter_lead,
+            user=newcomer,
+            unit=cast.nav,
+            role=Role.WORKER,
+            submission_id=uuid.uuid4(),
+        )
+
+    assert refused.value.message == "Du kan ikke endre medlemmene i denne enheten."
+    assert not Membership.objects.filter(user=newcomer).exists()
+
+
 # Taking roles away
 
 

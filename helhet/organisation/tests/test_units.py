@@ -11,7 +11,7 @@ from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
 from helhet.organisation.choices import UnitType
 from helhet.organisation.models import Municipality, Unit
-from helhet.organisation.services import unit_create
+from helhet.organisation.services import OrganisationError, unit_create, unit_update
 
 LIST = reverse("organisation:unit_list")
 CREATE = reverse("organisation:unit_create")
@@ -309,6 +309,25 @@ def test_covering_another_municipality_alone_is_recorded_as_that_change(cast, lo
     assert set(cast.nav.covered_municipalities.all()) == {cast.fjordvik, cast.sordal}
     event = Event.objects.get(kind=EventKind.UPDATE, object_type="organisation.unit")
     assert event.detail == "covered_municipalities"
+
+
+def test_the_service_explains_a_change_the_unit_cannot_hold(cast):
+    with pytest.raises(OrganisationError) as refused:
+        unit_update(
+            actor=cast.admin,
+            unit=cast.nav,
+            name="NAV Fjordvik",
+            unit_type=UnitType.NAV,
+            host_municipality=cast.fjordvik,
+            covered_municipalities=[],
+            phone="",
+            email="ikke en adresse",
+            is_active=True,
+        )
+
+    assert refused.value.field == "email"
+    cast.nav.refresh_from_db()
+    assert cast.nav.email == ""
 
 
 def test_saving_a_unit_unchanged_records_nothing(cast, login_as, client):

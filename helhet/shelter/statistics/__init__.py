@@ -1,7 +1,8 @@
 """Crisis-centre statistics for Bufdir's annual report, computed from the records.
 
 Nothing here is typed in: every figure is an aggregate over stays, children, day contacts,
-phone contacts and referrals, counted in the database (`compute.py`). The counting rules
+phone contacts and referrals, counted in the database (`compute.py`, over the querysets
+of `scope.py`, with the table builders of `building.py`). The counting rules
 (domain.md §2), and the decisions we made where Bufdir's guide leaves room:
 
 - A *stay* belongs to the year it began (the resident form is filled at arrival). A stay

@@ -7,24 +7,11 @@ package docstring (`helhet/shelter/statistics/__init__.py`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import (
-    Count,
-    DateField,
-    DurationField,
-    ExpressionWrapper,
-    F,
-    Q,
-    QuerySet,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Coalesce, Greatest, Least
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,20 +19,33 @@ from django.utils.translation import gettext_lazy
 from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
 from helhet.shelter.choices import AnswerList, DayContactKind, ReferralReason, YesNoUnknown
-from helhet.shelter.models import (
-    AnswerOption,
-    CapacityReferral,
-    DayContact,
-    DayUser,
-    PhoneContact,
-    Stay,
-    StayChild,
+from helhet.shelter.models import CapacityReferral, DayContact, DayUser, PhoneContact, Stay
+from helhet.shelter.statistics.building import (
+    Options,
+    build_table,
+    choice_table,
+    gender_age_table,
+    option_table,
+    total_of,
 )
-from helhet.shelter.statistics.groups import Band, adult_ages, child_ages, lengths
-from helhet.shelter.statistics.tables import Number, Report, Row, Table, one_decimal
-
-GENDERS = [Gender.WOMAN, Gender.MAN, Gender.OTHER, Gender.NOT_REGISTERED]
-YES_NO = [YesNoUnknown.YES, YesNoUnknown.NO, YesNoUnknown.UNKNOWN]
+from helhet.shelter.statistics.groups import adult_ages, child_ages, lengths
+from helhet.shelter.statistics.scope import (
+    GENDERS,
+    YES_NO,
+    Scope,
+    count_by,
+    nights_in_year,
+    overlaps_year,
+    scope_child_stays,
+    scope_stays,
+    stay_length,
+    whole_days,
+    year_children,
+    year_filter,
+    year_residents,
+    year_stays,
+)
+from helhet.shelter.statistics.tables import Number, Report, Table, one_decimal
 
 # Bufdir's order of publication: the centre's activity first, then the residents and their
 # stays, the children, the day offer and the phone.
@@ -72,315 +72,49 @@ TABLE_ORDER = [
 ]
 
 
-@dataclass(frozen=True)
-class Scope:
-    """What one report covers: a centre, a calendar year, perhaps one member municipality."""
-
-    unit: Unit
-    year: int
-    municipality: Municipality | None
-    today: date
-
-    @property
-    def start(self) -> date:
-        return date(self.year, 1, 1)
-
-    @property
-    def stop(self) -> date:
-        """The first day after the year."""
-        return date(self.year + 1, 1, 1)
-
-    @property
-    def through(self) -> date:
-        return min(self.today, date(self.year, 12, 31))
-
-    def moments(self) -> tuple[datetime, datetime]:
-        """The year as aware datetimes in the centre's time zone (for phone contacts)."""
-        zone = timezone.get_current_timezone()
-        return (
-            timezone.make_aware(datetime.combine(self.start, time.min), zone),
-            timezone.make_aware(datetime.combine(self.stop, time.min), zone),
-        )
-
-
-def _in_year(scope: Scope, field_name: str = "arrived_on") -> Q:
-    return Q(**{f"{field_name}__gte": scope.start, f"{field_name}__lt": scope.stop})
-
-
-def _overlaps_year(scope: Scope) -> Q:
-    """Stays (or child stays) with at least one night in the year."""
-    return Q(arrived_on__lt=scope.stop) & (
-        Q(departed_on__isnull=True) | Q(departed_on__gt=scope.start)
-    )
-
-
-def _nights_in_year(scope: Scope) -> ExpressionWrapper:
-    """Nights from arrival (or 1 January) to departure (or today, or 1 January next year).
-    Use only on rows filtered by `_overlaps_year`."""
-    last = Least(
-        Coalesce(F("departed_on"), Value(scope.today, output_field=DateField())),
-        Value(scope.stop, output_field=DateField()),
-    )
-    first = Greatest(F("arrived_on"), Value(scope.start, output_field=DateField()))
-    return ExpressionWrapper(last - first, output_field=DurationField())
-
-
-def _length() -> ExpressionWrapper:
-    return ExpressionWrapper(F("departed_on") - F("arrived_on"), output_field=DurationField())
-
-
-def _days(value: timedelta | None) -> int:
-    return value.days if value else 0
-
-
-def _stays(scope: Scope) -> QuerySet[Stay]:
-    stays = Stay.objects.filter(unit=scope.unit).order_by()
-    if scope.municipality is not None:
-        stays = stays.filter(municipality=scope.municipality)
-    return stays
-
-
-def _year_stays(scope: Scope) -> QuerySet[Stay]:
-    """The year's stays that may be counted (statistics consent given)."""
-    return _stays(scope).filter(_in_year(scope), statistics_consent=True)
-
-
-def _residents(scope: Scope) -> QuerySet[Stay]:
-    """One stay per resident: the one flagged as the person's first stay in the year."""
-    return _year_stays(scope).filter(first_stay_of_year=True)
-
-
-def _child_stays(scope: Scope) -> QuerySet[StayChild]:
-    children = StayChild.objects.filter(stay__unit=scope.unit).order_by()
-    if scope.municipality is not None:
-        children = children.filter(stay__municipality=scope.municipality)
-    return children
-
-
-def _year_children(scope: Scope) -> QuerySet[StayChild]:
-    return _child_stays(scope).filter(_in_year(scope), statistics_consent=True)
-
-
-def _count_by(queryset: QuerySet[Any], field_name: str) -> dict[Any, int]:
-    return {
-        row[field_name]: row["n"]
-        for row in queryset.order_by().values(field_name).annotate(n=Count("pk"))
-    }
-
-
-# Building tables ---------------------------------------------------------------------------
-
-
-def _with_totals(
-    cells: list[list[Number | None]], *, total_row: bool, total_column: bool
-) -> tuple[list[list[Number | None]], list[Number | None] | None]:
-    """The cells with a total column appended to each row, and the total row."""
-    if total_column:
-        cells = [[*row, sum(value or 0 for value in row)] for row in cells]
-    totals = None
-    if total_row:
-        width = len(cells[0]) if cells else 0
-        totals = [sum(row[column] or 0 for row in cells) for column in range(width)]
-    return cells, totals
-
-
-def _table(
-    key: str,
-    *,
-    title: str,
-    sheet: str,
-    note: str,
-    row_header: str,
-    labels: Sequence[str],
-    columns: Sequence[str],
-    cells: list[list[Number | None]],
-    total_row: bool = True,
-    total_column: bool = False,
-    chart_column: int | None = None,
-) -> Table:
-    values, totals = _with_totals(cells, total_row=total_row, total_column=total_column)
-    rows = [
-        Row(label=str(label), values=list(row)) for label, row in zip(labels, values, strict=True)
-    ]
-    if totals is not None:
-        rows.append(Row(label=_("Totalt"), values=totals, is_total=True))
-    column_labels = [str(column) for column in columns]
-    if total_column:
-        column_labels.append(_("Totalt"))
-        if chart_column is None:
-            chart_column = len(column_labels) - 1
-    return Table(
-        key=key,
-        title=title,
-        sheet=sheet,
-        note=note,
-        row_header=row_header,
-        columns=column_labels,
-        rows=rows,
-        has_total_row=total_row,
-        has_total_column=total_column,
-        chart_column=chart_column,
-    )
-
-
-def _gender_labels() -> list[str]:
-    return [str(Gender(gender).label) for gender in GENDERS]
-
-
-def _band_labels(bands: Iterable[Band], unit: str = "age") -> list[str]:
-    return [*(band.label(unit) for band in bands), _("Ikke registrert")]
-
-
-def _gender_by_age(
-    queryset: QuerySet[Any], *, gender: str, birth_year: str, year: int, bands: list[Band]
-) -> list[list[Number | None]]:
-    """Counts by age band (rows, with 'not registered' last) and gender (columns)."""
-    conditions = [band.birth_years(birth_year, year) for band in bands]
-    conditions.append(Q(**{f"{birth_year}__isnull": True}))
-    aggregates = {
-        f"c{row}_{column}": Count("pk", filter=condition & Q(**{gender: value}))
-        for row, condition in enumerate(conditions)
-        for column, value in enumerate(GENDERS)
-    }
-    counts = queryset.aggregate(**aggregates)
-    return [
-        [counts[f"c{row}_{column}"] for column in range(len(GENDERS))]
-        for row in range(len(conditions))
-    ]
-
-
-def _gender_age_table(
-    key: str, queryset: QuerySet[Any], scope: Scope, *, prefix: str, bands: list[Band], **texts: str
-) -> Table:
-    cells = _gender_by_age(
-        queryset,
-        gender=f"{prefix}gender",
-        birth_year=f"{prefix}birth_year",
-        year=scope.year,
-        bands=bands,
-    )
-    return _table(
-        key,
-        labels=_band_labels(bands),
-        columns=_gender_labels(),
-        cells=cells,
-        total_column=True,
-        row_header=_("Alder"),
-        **texts,
-    )
-
-
-class Options:
-    """The answer lists, fetched once. A report shows the options in use now and every
-    option the year's records used, also one taken out of use since (so a past year reads
-    as it was registered)."""
-
-    def __init__(self) -> None:
-        self.by_list: dict[str, list[AnswerOption]] = {}
-        for option in AnswerOption.objects.order_by("answer_list", "position", "label"):
-            self.by_list.setdefault(option.answer_list, []).append(option)
-
-    def rows(self, answer_list: str, counts: dict[Any, Any]) -> list[AnswerOption]:
-        return [
-            option
-            for option in self.by_list.get(answer_list, [])
-            if option.is_active or counts.get(option.pk)
-        ]
-
-
-def _option_table(
-    key: str,
-    options: Options,
-    answer_list: str,
-    counts: dict[Any, int],
-    *,
-    not_registered: bool = False,
-    total_row: bool = True,
-    column: str,
-    **texts: str,
-) -> Table:
-    chosen = options.rows(answer_list, counts)
-    labels = [option.display_label for option in chosen]
-    cells: list[list[Number | None]] = [[counts.get(option.pk, 0)] for option in chosen]
-    if not_registered:
-        labels.append(_("Ikke registrert"))
-        cells.append([counts.get(None, 0)])
-    return _table(
-        key,
-        labels=labels,
-        columns=[column],
-        cells=cells,
-        total_row=total_row,
-        chart_column=0,
-        **texts,
-    )
-
-
-def _choice_table(
-    key: str, choices: Sequence[Any], counts: dict[Any, int], *, column: str, **texts: str
-) -> Table:
-    return _table(
-        key,
-        labels=[str(choice.label) for choice in choices],
-        columns=[column],
-        cells=[[counts.get(choice.value, 0)] for choice in choices],
-        chart_column=0,
-        **texts,
-    )
-
-
-# The tables --------------------------------------------------------------------------------
-
-
-def _total(table: Table, column: int = -1) -> Number:
-    # Suppression comes after the report is computed, so no figure is hidden here.
-    value = table.rows[-1].values[column]
-    return value if value is not None else 0
-
-
 def _overview(scope: Scope, tables: dict[str, Table]) -> Table:
     """The key figures. Those that another table already holds are taken from it, so the
     overview and the tables always agree."""
-    in_year = _in_year(scope)
+    in_year = year_filter(scope)
     consent = Q(statistics_consent=True)
-    overlap = _overlaps_year(scope)
-    stays = _stays(scope).aggregate(
+    overlap = overlaps_year(scope)
+    stays = scope_stays(scope).aggregate(
         stays=Count("pk", filter=in_year & consent),
         residents=Count("pk", filter=in_year & consent & Q(first_stay_of_year=True)),
         without_consent=Count("pk", filter=in_year & Q(statistics_consent=False)),
-        nights=Sum(_nights_in_year(scope), filter=overlap),
+        nights=Sum(nights_in_year(scope), filter=overlap),
         ended=Count("pk", filter=in_year & consent & Q(departed_on__isnull=False)),
-        ended_nights=Sum(_length(), filter=in_year & consent & Q(departed_on__isnull=False)),
+        ended_nights=Sum(stay_length(), filter=in_year & consent & Q(departed_on__isnull=False)),
     )
-    children = _child_stays(scope).aggregate(
+    children = scope_child_stays(scope).aggregate(
         stays=Count("pk", filter=in_year & consent),
         residents=Count("pk", filter=in_year & consent & Q(first_stay_of_year=True)),
         without_consent=Count("pk", filter=in_year & Q(statistics_consent=False)),
-        nights=Sum(_nights_in_year(scope), filter=overlap),
+        nights=Sum(nights_in_year(scope), filter=overlap),
     )
     day_visits = tables["day_visits"]
     outreach = list(DayContactKind).index(DayContactKind.OUTREACH)
     phone = tables["phone_contacts"]
     full = list(ReferralReason).index(ReferralReason.FULL)
     ended = stays["ended"]
-    average = one_decimal(_days(stays["ended_nights"]) / ended) if ended else Decimal("0.0")
+    average = one_decimal(whole_days(stays["ended_nights"]) / ended) if ended else Decimal("0.0")
     figures: list[tuple[str, Number, int | None]] = [
         (_("Beboere (voksne)"), stays["residents"], None),
         (_("Opphold (voksne)"), stays["stays"], None),
-        (_("Overnattingsdøgn, voksne"), _days(stays["nights"]), None),
-        (_("Overnattingsdøgn, barn"), _days(children["nights"]), None),
+        (_("Overnattingsdøgn, voksne"), whole_days(stays["nights"]), None),
+        (_("Overnattingsdøgn, barn"), whole_days(children["nights"]), None),
         (_("Gjennomsnittlig botid for avsluttede opphold (døgn)"), average, ended),
         (_("Barn (beboere)"), children["residents"], None),
         (_("Barneopphold"), children["stays"], None),
-        (_("Dagbrukere"), _total(tables["day_users_gender_age"]), None),
-        (_("Dagsbesøk"), _total(day_visits, 0), None),
+        (_("Dagbrukere"), total_of(tables["day_users_gender_age"]), None),
+        (_("Dagsbesøk"), total_of(day_visits, 0), None),
         (
             _("herav oppsøkende (hjemmebesøk, følge til etat)"),
             day_visits.value(outreach, 0) or 0,
             None,
         ),
-        (_("Telefonsamtaler"), _total(phone, 0), None),
-        (_("herav enesamtaler"), _total(phone, 1), None),
+        (_("Telefonsamtaler"), total_of(phone, 0), None),
+        (_("herav enesamtaler"), total_of(phone, 1), None),
         (
             _("Ganger tilbudet var fullt (henvist videre)"),
             tables["capacity_referrals"].value(full, 0) or 0,
@@ -397,7 +131,7 @@ def _overview(scope: Scope, tables: dict[str, Table]) -> Table:
             None,
         ),
     ]
-    table = _table(
+    table = build_table(
         "overview",
         title=_("Oversikt"),
         sheet=_("Oversikt"),
@@ -423,15 +157,15 @@ def _residents_by_municipality(scope: Scope) -> Table:
         for municipality in scope.unit.covered_municipalities.order_by("number")
         if municipality.pk != scope.unit.host_municipality_id
     ]
-    in_year = _in_year(scope)
+    in_year = year_filter(scope)
     consent = Q(statistics_consent=True)
     grouped = (
-        _stays(scope)
+        scope_stays(scope)
         .values("municipality")
         .annotate(
             residents=Count("pk", filter=in_year & consent & Q(first_stay_of_year=True)),
             stays=Count("pk", filter=in_year & consent),
-            nights=Sum(_nights_in_year(scope), filter=_overlaps_year(scope)),
+            nights=Sum(nights_in_year(scope), filter=overlaps_year(scope)),
         )
     )
     member_ids = [municipality.pk for municipality in members]
@@ -443,10 +177,10 @@ def _residents_by_municipality(scope: Scope) -> Table:
         target = rows[key]
         target[0] += entry["residents"]
         target[1] += entry["stays"]
-        target[2] += _days(entry["nights"])
+        target[2] += whole_days(entry["nights"])
     labels = [str(municipality) for municipality in members]
     labels += [_("Annen kommune"), _("Ikke registrert")]
-    return _table(
+    return build_table(
         "residents_municipality",
         title=_("Beboere, opphold og overnattingsdøgn etter bostedskommune"),
         sheet=_("Bostedskommune"),
@@ -467,7 +201,7 @@ def _repeat_stays(scope: Scope) -> Table:
         first &= Q(municipality=scope.municipality)
     per_person = (
         Stay.objects.filter(unit=scope.unit, statistics_consent=True)
-        .filter(_in_year(scope))
+        .filter(year_filter(scope))
         .order_by()
         .values("resident")
         .annotate(stays_in_year=Count("pk"), counted=Count("pk", filter=first))
@@ -477,7 +211,7 @@ def _repeat_stays(scope: Scope) -> Table:
         two=Count("resident", filter=Q(counted__gt=0, stays_in_year=2)),
         more=Count("resident", filter=Q(counted__gt=0, stays_in_year__gte=3)),
     )
-    return _table(
+    return build_table(
         "repeat_stays",
         title=_("Beboere etter antall opphold i året"),
         sheet=_("Gjentatte opphold"),
@@ -491,19 +225,19 @@ def _repeat_stays(scope: Scope) -> Table:
 
 
 def _yes_no_table(key: str, counts: dict[Any, int], **texts: str) -> Table:
-    return _choice_table(key, [YesNoUnknown(value) for value in YES_NO], counts, **texts)
+    return choice_table(key, [YesNoUnknown(value) for value in YES_NO], counts, **texts)
 
 
 def _violence_types(scope: Scope, options: Options) -> Table:
     through = Stay.violence_types.through
     counts = {
         row["answeroption"]: row["n"]
-        for row in through.objects.filter(stay__in=_residents(scope).values("pk"))
+        for row in through.objects.filter(stay__in=year_residents(scope).values("pk"))
         .order_by()
         .values("answeroption")
         .annotate(n=Count("stay", distinct=True))
     }
-    return _option_table(
+    return option_table(
         "violence_types",
         options,
         AnswerList.VIOLENCE_TYPE,
@@ -529,8 +263,8 @@ def _length_of_stay(scope: Scope) -> Table:
             condition &= Q(length__lte=timedelta(days=band.high))
         aggregates[f"b{index}"] = Count("pk", filter=condition)
     aggregates["open"] = Count("pk", filter=Q(departed_on__isnull=True))
-    counts = _year_stays(scope).annotate(length=_length()).aggregate(**aggregates)
-    return _table(
+    counts = year_stays(scope).annotate(length=stay_length()).aggregate(**aggregates)
+    return build_table(
         "length_of_stay",
         title=_("Opphold etter botid"),
         sheet=_("Botid"),
@@ -545,7 +279,7 @@ def _length_of_stay(scope: Scope) -> Table:
 
 def _destination(scope: Scope, options: Options) -> Table:
     grouped = (
-        _year_stays(scope)
+        year_stays(scope)
         .values("destination")
         .annotate(n=Count("pk"), open=Count("pk", filter=Q(departed_on__isnull=True)))
     )
@@ -558,7 +292,7 @@ def _destination(scope: Scope, options: Options) -> Table:
         else:
             counts[entry["destination"]] = entry["n"]
     chosen = options.rows(AnswerList.DESTINATION, counts)
-    return _table(
+    return build_table(
         "destination",
         title=_("Opphold etter bosted etter oppholdet"),
         sheet=_("Bosted etter oppholdet"),
@@ -585,14 +319,14 @@ CHILD_CONDITIONS = [
 
 
 def _children_conditions(scope: Scope) -> Table:
-    residents = _year_children(scope).filter(first_stay_of_year=True)
+    residents = year_children(scope).filter(first_stay_of_year=True)
     aggregates = {
         f"{name}_{value}": Count("pk", filter=Q(**{name: value}))
         for name, _label in CHILD_CONDITIONS
         for value in YES_NO
     }
     counts = residents.aggregate(**aggregates)
-    return _table(
+    return build_table(
         "children_conditions",
         title=_("Barn etter forhold ved oppholdet"),
         sheet=_("Barn – forhold"),
@@ -610,7 +344,7 @@ def _children_conditions(scope: Scope) -> Table:
 
 def _day_users(scope: Scope) -> QuerySet[DayUser]:
     """Day users counted in the year: those with at least one attendance in it."""
-    visited = DayContact.objects.filter(unit=scope.unit).filter(_in_year(scope, "occurred_on"))
+    visited = DayContact.objects.filter(unit=scope.unit).filter(year_filter(scope, "occurred_on"))
     users = DayUser.objects.filter(unit=scope.unit, pk__in=visited.values("day_user")).order_by()
     if scope.municipality is not None:
         users = users.filter(municipality=scope.municipality)
@@ -618,7 +352,7 @@ def _day_users(scope: Scope) -> QuerySet[DayUser]:
 
 
 def _day_contacts(scope: Scope) -> QuerySet[DayContact]:
-    contacts = DayContact.objects.filter(unit=scope.unit).filter(_in_year(scope, "occurred_on"))
+    contacts = DayContact.objects.filter(unit=scope.unit).filter(year_filter(scope, "occurred_on"))
     if scope.municipality is not None:
         contacts = contacts.filter(day_user__municipality=scope.municipality)
     return contacts.order_by()
@@ -634,7 +368,7 @@ def _phone_contacts(scope: Scope) -> QuerySet[PhoneContact]:
 
 def _referrals(scope: Scope) -> QuerySet[CapacityReferral]:
     referrals = CapacityReferral.objects.filter(unit=scope.unit).filter(
-        _in_year(scope, "occurred_on")
+        year_filter(scope, "occurred_on")
     )
     if scope.municipality is not None:
         referrals = referrals.filter(municipality=scope.municipality)
@@ -649,7 +383,7 @@ def _phone_table(scope: Scope, options: Options) -> Table:
         .annotate(n=Count("pk"), conversations=Count("pk", filter=Q(is_conversation=True)))
     }
     chosen = options.rows(AnswerList.CALLER_GROUP, grouped)
-    return _table(
+    return build_table(
         "phone_contacts",
         title=_("Telefonsamtaler etter hvem som ringte"),
         sheet=_("Telefon"),
@@ -672,7 +406,7 @@ def _referral_table(scope: Scope) -> Table:
         .values("reason")
         .annotate(n=Count("pk"), adults=Sum("adults"), children=Sum("children"))
     }
-    return _table(
+    return build_table(
         "capacity_referrals",
         title=_("Henvist til et annet tilbud"),
         sheet=_("Henvist videre"),
@@ -694,9 +428,9 @@ def annual_report(
         unit=unit, year=year, municipality=municipality, today=today or timezone.localdate()
     )
     options = Options()
-    residents = _residents(scope)
+    residents = year_residents(scope)
     tables = [
-        _gender_age_table(
+        gender_age_table(
             "residents_gender_age",
             residents,
             scope,
@@ -706,9 +440,9 @@ def annual_report(
             sheet=_("Beboere"),
             note=_("Hver beboer telles én gang i året, med opplysningene fra første opphold."),
         ),
-        _gender_age_table(
+        gender_age_table(
             "stays_gender_age",
-            _year_stays(scope),
+            year_stays(scope),
             scope,
             prefix="resident__",
             bands=adult_ages(),
@@ -723,18 +457,18 @@ def annual_report(
         _repeat_stays(scope),
         _yes_no_table(
             "earlier_contact",
-            _count_by(residents, "earlier_contact"),
+            count_by(residents, "earlier_contact"),
             column=_("Beboere"),
             title=_("Beboere etter tidligere kontakt med krisesenter"),
             sheet=_("Tidligere kontakt"),
             note=_("Kontakt med et krisesenter før dette året."),
             row_header=_("Tidligere kontakt"),
         ),
-        _option_table(
+        option_table(
             "referrer",
             options,
             AnswerList.REFERRER,
-            _count_by(residents, "referrer"),
+            count_by(residents, "referrer"),
             column=_("Beboere"),
             title=_("Beboere etter hvordan de kom i kontakt med senteret"),
             sheet=_("Henvisende instans"),
@@ -744,18 +478,18 @@ def annual_report(
         _violence_types(scope, options),
         _yes_no_table(
             "violence_repeated",
-            _count_by(residents, "violence_repeated"),
+            count_by(residents, "violence_repeated"),
             column=_("Beboere"),
             title=_("Beboere etter om volden var gjentatt"),
             sheet=_("Gjentatt vold"),
             note=_("Om beboeren har vært utsatt for vold flere ganger."),
             row_header=_("Gjentatt vold"),
         ),
-        _option_table(
+        option_table(
             "perpetrator_relation",
             options,
             AnswerList.PERPETRATOR_RELATION,
-            _count_by(residents, "perpetrator_relation"),
+            count_by(residents, "perpetrator_relation"),
             not_registered=True,
             column=_("Beboere"),
             title=_("Beboere etter relasjon til utøver"),
@@ -763,10 +497,10 @@ def annual_report(
             note=_("Utøverens relasjon til beboeren."),
             row_header=_("Relasjon til utøver"),
         ),
-        _choice_table(
+        choice_table(
             "perpetrator_gender",
             [Gender(value) for value in GENDERS],
-            _count_by(residents, "perpetrator_gender"),
+            count_by(residents, "perpetrator_gender"),
             column=_("Beboere"),
             title=_("Beboere etter utøvers kjønn"),
             sheet=_("Utøvers kjønn"),
@@ -775,9 +509,9 @@ def annual_report(
         ),
         _length_of_stay(scope),
         _destination(scope, options),
-        _gender_age_table(
+        gender_age_table(
             "children_gender_age",
-            _year_children(scope).filter(first_stay_of_year=True),
+            year_children(scope).filter(first_stay_of_year=True),
             scope,
             prefix="child__",
             bands=child_ages(),
@@ -789,7 +523,7 @@ def annual_report(
             ),
         ),
         _children_conditions(scope),
-        _gender_age_table(
+        gender_age_table(
             "day_users_gender_age",
             _day_users(scope),
             scope,
@@ -799,10 +533,10 @@ def annual_report(
             sheet=_("Dagbrukere"),
             note=_("Hver dagbruker telles én gang i året, fra første besøk."),
         ),
-        _choice_table(
+        choice_table(
             "day_visits",
             list(DayContactKind),
-            _count_by(_day_contacts(scope), "kind"),
+            count_by(_day_contacts(scope), "kind"),
             column=_("Dagsbesøk"),
             title=_("Dagsbesøk etter type"),
             sheet=_("Dagsbesøk"),

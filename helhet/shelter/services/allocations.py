@@ -27,7 +27,7 @@ from helhet.shelter.models import (
     Stay,
     StayChild,
 )
-from helhet.shelter.services.base import BedTakenError, ShelterError, current_day
+from helhet.shelter.services.base import BedTakenError, ShelterError, current_day, short_text
 
 
 def _taken_message() -> str:
@@ -262,7 +262,7 @@ def _capacity_referral_create(
 ) -> CapacityReferral:
     if data.occurred_on > current_day():
         raise ShelterError(_("Datoen kan ikke være fram i tid."), field="occurred_on")
-    referred_to = " ".join((data.referred_to or "").split())
+    referred_to = short_text(data.referred_to)
     if not referred_to:
         raise ShelterError(
             _("Skriv hvilket senter eller tilbud personen ble henvist til."), field="referred_to"

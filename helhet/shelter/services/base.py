@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.core.errors import DomainError
+from helhet.core.text import clean_text
 from helhet.shelter.models import AnswerOption
 
 
@@ -59,3 +60,9 @@ def check_birth_year(year: int | None, *, field_name: str = "birth_year") -> Non
             % {"first": this_year - 120, "last": this_year},
             field=field_name,
         )
+
+
+def short_text(value: str | None) -> str:
+    """A name or one-line text as typed, tidied: no directional formatting characters
+    (`core.text.clean_text`), and single spaces between words."""
+    return " ".join(clean_text(value).split())

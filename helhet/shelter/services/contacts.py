@@ -26,6 +26,7 @@ from helhet.shelter.services.base import (
     active_options,
     check_birth_year,
     current_day,
+    short_text,
 )
 
 # How long after registering a phone contact its author may still undo it.
@@ -150,7 +151,7 @@ def _day_user_create(*, actor: Any, unit: Unit, data: DayUserInput) -> DayUser:
     )
     day_user.full_clean(exclude=["person"])
     day_user.save()
-    name = " ".join((data.name or "").split())
+    name = short_text(data.name)
     if name:
         day_user.person = person_create(
             actor=actor,

@@ -19,7 +19,7 @@ from helhet.organisation.models import Unit
 from helhet.people.sealing import seal
 from helhet.shelter.choices import ConsentScope, Purpose, TaskCategory, TaskStatus
 from helhet.shelter.models import FollowUpPlan, FollowUpTask, Stay
-from helhet.shelter.services.base import ShelterError, current_day
+from helhet.shelter.services.base import ShelterError, current_day, short_text
 
 FOLLOWUP_TASK = "shelter.followuptask"
 # The default deadline of a checklist task, counted from the day the plan starts.
@@ -168,7 +168,7 @@ class TaskInput:
 def _check_task(data: TaskInput) -> None:
     if data.category not in TaskCategory.values:
         raise ShelterError(_("Velg område."), field="category")
-    if not " ".join((data.title or "").split()):
+    if not short_text(data.title):
         raise ShelterError(_("Skriv hva oppgaven går ut på."), field="title")
     if data.due_on is None:
         raise ShelterError(_("Skriv en frist."), field="due_on")
@@ -195,7 +195,7 @@ def _followup_task_create(*, actor: Any, plan: FollowUpPlan, data: TaskInput) ->
     task = FollowUpTask(
         plan=plan,
         category=data.category,
-        title=" ".join(data.title.split()),
+        title=short_text(data.title),
         responsible_unit=data.responsible_unit,
         due_on=data.due_on,
         status=data.status,
@@ -231,7 +231,7 @@ def followup_task_update(
     if owner:
         values.update(
             category=data.category,
-            title=" ".join(data.title.split()),
+            title=short_text(data.title),
             responsible_unit=data.responsible_unit,
             due_on=data.due_on,
         )

@@ -16,7 +16,7 @@ from helhet.core.idempotency import once
 from helhet.core.updates import model_update
 from helhet.shelter.choices import AnswerList
 from helhet.shelter.models import AnswerOption
-from helhet.shelter.services.base import ShelterError
+from helhet.shelter.services.base import ShelterError, short_text
 
 
 @transaction.atomic
@@ -36,7 +36,7 @@ def answer_option_create(
 def _answer_option_create(
     *, actor: Any, answer_list: str, label: str, label_en: str = ""
 ) -> AnswerOption:
-    label = " ".join((label or "").split())
+    label = short_text(label)
     if answer_list not in AnswerList.values:
         raise ShelterError(_("Velg en svarliste."), field="answer_list")
     if not label:
@@ -52,7 +52,7 @@ def _answer_option_create(
         answer_list=answer_list,
         code=code,
         label=label,
-        label_en=" ".join((label_en or "").split()),
+        label_en=short_text(label_en),
         position=(last.position + 10) if last else 10,
     )
     option.full_clean()

@@ -18,7 +18,7 @@ from helhet.core.updates import changed_detail, model_update
 from helhet.organisation.models import Unit
 from helhet.shelter.choices import BedKind
 from helhet.shelter.models import Bed, BedAllocation, Room, RoomClosure
-from helhet.shelter.services.base import ShelterError, current_day
+from helhet.shelter.services.base import ShelterError, current_day, short_text
 
 
 @dataclass
@@ -46,7 +46,7 @@ ROOM_FIELDS = (
 
 
 def _check_room_name(unit: Unit, name: str, *, exclude: int | None = None) -> str:
-    name = " ".join((name or "").split())
+    name = short_text(name)
     if not name:
         raise ShelterError(_("Gi rommet et navn."), field="name")
     if Room.objects.filter(unit=unit, name__iexact=name).exclude(pk=exclude).exists():
@@ -115,7 +115,7 @@ def bed_create(
 
 
 def _bed_create(*, actor: Any, room: Room, label: str, kind: str = BedKind.ADULT) -> Bed:
-    label = " ".join((label or "").split())
+    label = short_text(label)
     if not label:
         raise ShelterError(_("Gi sengen et navn, for eksempel «Seng 1»."), field="label")
     if kind not in BedKind.values:

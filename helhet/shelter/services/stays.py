@@ -29,6 +29,7 @@ from helhet.shelter.services.base import (
     active_options,
     check_birth_year,
     current_day,
+    short_text,
 )
 
 STAY = "shelter.stay"
@@ -184,7 +185,7 @@ def _add_child(
         )
     person = child.person
     if person is None:
-        name = " ".join((child.name or "").split())
+        name = short_text(child.name)
         if not name:
             raise _child_error(child, _("Skriv barnets navn."), "name")
         person = person_create(
@@ -255,7 +256,7 @@ def _stay_create(
     data: StayInput,
     children: Sequence[ChildInput] = (),
 ) -> Stay:
-    if resident is None or (isinstance(resident, PersonInput) and not resident.name.strip()):
+    if resident is None or (isinstance(resident, PersonInput) and not short_text(resident.name)):
         if children:
             raise ShelterError(
                 _(

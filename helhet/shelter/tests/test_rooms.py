@@ -160,3 +160,11 @@ def test_the_default_lists_are_loaded_in_both_languages(db):
         assert options.exists(), answer_list
         assert not options.filter(label_en="").exists(), answer_list
     assert option(AnswerList.DESTINATION, "return_to_perpetrator").label == "Tilbake til utøver"
+
+
+def test_directional_overrides_are_stripped_from_a_rooms_name(cast, login_as):
+    response = login_as(cast.shelter_lead).post(
+        reverse("shelter:room_list"), submitted(name="Rom\u202e 7\u202c", is_active="on")
+    )
+    assert response.status_code == 302
+    assert Room.objects.get().name == "Rom 7"

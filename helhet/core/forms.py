@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 # Widgets drawn as a box the design system styles with `ds-input`.
 _BOXED = (
     forms.TextInput,
+    forms.SearchInput,
     forms.NumberInput,
     forms.EmailInput,
     forms.URLInput,

@@ -49,15 +49,15 @@ class DesignSystemBoundField(BoundField):
     error message for screen readers."""
 
     def build_widget_attrs(self, attrs: Any, widget: Any = None) -> dict[str, Any]:
-        attrs = super().build_widget_attrs(attrs, widget)
+        built: dict[str, Any] = dict(super().build_widget_attrs(attrs, widget))
         widget = widget or self.field.widget
         if isinstance(widget, _BOXED) and not isinstance(widget, _UNBOXED):
             classes = str(widget.attrs.get("class", "")).split()
             if "ds-input" not in classes:
-                attrs["class"] = " ".join(["ds-input", *classes])
+                built["class"] = " ".join(["ds-input", *classes])
         if self.errors and not widget.is_hidden and self.auto_id:
-            attrs["aria-describedby"] = f"{self.auto_id}_error"
-        return attrs
+            built["aria-describedby"] = f"{self.auto_id}_error"
+        return built
 
 
 class FormRenderer(TemplatesSetting):

@@ -57,7 +57,8 @@ def once(*, actor: Any, submission_id: Any, create: Callable[[], T]) -> T:
             with transaction.atomic():
                 claim = Submission.objects.create(key=key, actor_id=getattr(actor, "pk", None))
         except IntegrityError:
-            return _replayed(key, actor=actor)
+            replayed: T = _replayed(key, actor=actor)
+            return replayed
         result = create()
         claim.object_type = result._meta.label_lower
         claim.object_id = str(result.pk)

@@ -47,7 +47,8 @@ def staff(capability: str) -> Rule:
 
 @cache
 def view_policy() -> dict[str, Rule]:
-    return import_string(settings.HELHET_VIEW_POLICY)
+    policy: dict[str, Rule] = import_string(settings.HELHET_VIEW_POLICY)
+    return policy
 
 
 def merge_policies(parts: Iterable[dict[str, Rule]]) -> dict[str, Rule]:
@@ -61,7 +62,8 @@ def merge_policies(parts: Iterable[dict[str, Rule]]) -> dict[str, Rule]:
 
 
 def _capability_resolver() -> Callable[[Any], frozenset[str]]:
-    return import_string(settings.HELHET_CAPABILITY_RESOLVER)
+    resolver: Callable[[Any], frozenset[str]] = import_string(settings.HELHET_CAPABILITY_RESOLVER)
+    return resolver
 
 
 def user_capabilities(user: Any) -> frozenset[str]:

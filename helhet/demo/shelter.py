@@ -18,13 +18,14 @@ import random
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from helhet.demo.region import Region
-from helhet.demo.shelter_contacts import ContactsYear
+from helhet.demo.shelter_contacts import day_offer, other_referrals, phone_calls
 from helhet.demo.shelter_data import (
     CHILD_NAMES_BOYS,
     CHILD_NAMES_GIRLS,
@@ -113,32 +114,53 @@ class PlannedStay:
     children: int
     returning: bool = False
     stay: Stay | None = None
-    departs: date = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.departs = self.arrives + timedelta(days=self.nights)
+    @property
+    def departs(self) -> date:
+        return self.arrives + timedelta(days=self.nights)
 
 
-class DemoYear(ContactsYear):
+def _seeded() -> random.Random:
+    return random.Random(SEED)  # noqa: S311 - reproducible demo data, not secrets
+
+
+@dataclass
+class DemoYear:
     """Builds the year. One instance, one run."""
 
-    def __init__(self, region: Region, centre: Unit) -> None:
-        self.rng = random.Random(SEED)  # noqa: S311 - reproducible demo data, not secrets
-        self.region = region
-        self.centre = centre
-        self.worker = region.users["krisesenter"]
-        self.lead = region.users["krisesenterleder"]
-        self.today = timezone.localdate()
-        self.start = self.today - timedelta(days=DAYS - 1)
-        self.options = {
+    region: Region
+    centre: Unit
+    rng: random.Random = field(default_factory=_seeded)
+    today: date = field(default_factory=timezone.localdate)
+    person_ids: list[int] = field(default_factory=list)
+    # Residents who have moved out and have no open stay: they may come back.
+    departed: list[Person] = field(default_factory=list)
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"stays": 0, "children": 0, "referrals": 0}
+    )
+
+    @property
+    def worker(self) -> Any:
+        return self.region.users["krisesenter"]
+
+    @property
+    def lead(self) -> Any:
+        return self.region.users["krisesenterleder"]
+
+    @property
+    def start(self) -> date:
+        return self.today - timedelta(days=DAYS - 1)
+
+    @cached_property
+    def options(self) -> dict[tuple[str, str], AnswerOption]:
+        return {
             (option.answer_list, option.code): option
             for option in AnswerOption.objects.filter(is_active=True)
         }
-        self.municipalities = [region.municipalities[number] for number in ("9901", "9902", "9903")]
-        self.person_ids: list[int] = []
-        # Residents who have moved out and have no open stay: they may come back.
-        self.departed: list[Person] = []
-        self.counts = {"stays": 0, "children": 0, "referrals": 0}
+
+    @cached_property
+    def municipalities(self) -> list[Any]:
+        return [self.region.municipalities[number] for number in ("9901", "9902", "9903")]
 
     def option(self, answer_list: str, code: str) -> AnswerOption:
         return self.options[(answer_list, code)]
@@ -542,9 +564,9 @@ def seed(region: Region, stdout: Any) -> None:
         year = DemoYear(region, centre)
         year.rooms()
         year.stays()
-        year.day_offer()
-        year.phone()
-        year.other_referrals()
+        day_offer(year)
+        phone_calls(year)
+        other_referrals(year)
         year.mark_demo()
     stdout.write(
         f"Crisis centre: {year.counts['stays']} stays with {year.counts['children']} children, "

@@ -238,7 +238,8 @@ class UserMembershipAddForm(SubmissionForm, RoleFormMixin):
 
 
 class UserCreateForm(SubmissionForm):
-    """A new member of staff, with an initial password they change themselves."""
+    """A new member of staff. Nobody types a password for them: the user sets their own
+    password and authenticator app through a one-time enrolment link."""
 
     username = forms.CharField(
         label=_("Brukernavn"),
@@ -262,33 +263,10 @@ class UserCreateForm(SubmissionForm):
             "invalid": _("Skriv en gyldig e-postadresse, for eksempel ola@kommune.no."),
         },
     )
-    password = forms.CharField(
-        label=_("Første passord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_(
-            "Minst 12 tegn, ikke et vanlig passord og ikke bare sifre. Gi det til brukeren "
-            "på en trygg måte; ved første innlogging setter brukeren opp tofaktor."
-        ),
-        error_messages={"required": _("Skriv et første passord.")},
-    )
-    password_again = forms.CharField(
-        label=_("Gjenta passordet"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("Skriv passordet en gang til.")},
-    )
-    field_order = ["username", "full_name", "email", "password", "password_again"]
+    field_order = ["username", "full_name", "email"]
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().lower()
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        password, again = cleaned.get("password"), cleaned.get("password_again")
-        if password and again and password != again:
-            self.add_error("password_again", _("Passordene er ikke like."))
-        return cleaned
 
 
 class UserCreateInUnitForm(UserCreateForm, RoleFormMixin):

@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from helhet.accounts.models import User
+from helhet.accounts.selectors import user_has_enrolled
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
 from helhet.audit.services import object_type_of
@@ -217,6 +218,33 @@ def visible_users(*, viewer: Any) -> QuerySet[User]:
         return User.objects.all()
     scope = member_scope_units(user=viewer)
     return User.objects.filter(pk__in=Membership.objects.filter(unit__in=scope).values("user_id"))
+
+
+@dataclass(frozen=True)
+class LoginActions:
+    """What the viewer may do about a member's login, offered on the member's page."""
+
+    enrolment_link: bool
+    second_factor_reset: bool
+
+
+def login_actions(*, viewer: Any, member: User) -> LoginActions:
+    """Which of accounts' login actions the member's page offers the viewer.
+
+    The rules are accounts' (`enrolment_link_issue`, `second_factor_reset`), which check them
+    again on every post; this only keeps the page from offering what would be refused. The
+    administrator makes a link for anyone, a lead only for a member who has not set up their
+    login yet (otherwise the lead could take over a colleague's account). Only the
+    administrator resets a second factor, for a user who has a password of their own. Nobody
+    does either for themselves or for a deactivated user.
+    """
+    if member.pk == viewer.pk or not member.is_active:
+        return LoginActions(enrolment_link=False, second_factor_reset=False)
+    if manages_all_members(user=viewer):
+        return LoginActions(enrolment_link=True, second_factor_reset=member.has_usable_password())
+    return LoginActions(
+        enrolment_link=not user_has_enrolled(user=member), second_factor_reset=False
+    )
 
 
 def memberships_in_scope(*, viewer: Any) -> QuerySet[Membership]:

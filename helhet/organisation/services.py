@@ -341,11 +341,12 @@ def _check_role_in_unit(*, actor: Any, unit: Unit, role: str) -> str:
     appoints a unit's lead while it has none with an active account (a new unit, or one
     whose lead has left); after that, leads appoint leads and workers. This is the one case
     role the administrator gives, and it is not safe by itself: an administrator who
-    creates an account, knows its first password and appoints it lead of a unit without
-    one could reach that unit's cases. It is bounded and visible instead: never to
-    themselves or to another system administrator, never where the unit already has a
-    lead, and recorded as "first lead" in the list of granted roles the privacy officer
-    reviews.
+    creates an account, makes its one-time enrolment link, uses it themselves and appoints
+    the account lead of a unit without one could reach that unit's cases. It is bounded
+    and visible instead: never to themselves or to another system administrator, never
+    where the unit already has a lead, and recorded as "first lead" in the list of granted
+    roles the privacy officer reviews (the link is audited too, and the user's e-mail
+    address is told of it).
     """
     if role not in Role.values:
         raise OrganisationError(_("Ukjent rolle."), field="role")
@@ -447,15 +448,19 @@ def staff_user_create(
     username: str,
     full_name: str,
     email: str,
-    password: str,
     submission_id: uuid.UUID,
 ) -> User:
-    """Create a user from the staff pages; posting the same form twice creates one user."""
+    """Create a user from the staff pages; posting the same form twice creates one user.
+
+    The user has no password that works: they set their own, and their authenticator app,
+    through a one-time link (`accounts.services.enrolment_link_issue`). Nobody else ever
+    knows it.
+    """
     return once(
         actor=actor,
         submission_id=submission_id,
         create=lambda: user_create(
-            actor=actor, username=username, full_name=full_name, email=email, password=password
+            actor=actor, username=username, full_name=full_name, email=email
         ),
     )
 
@@ -466,7 +471,6 @@ def staff_user_create_in_unit(
     username: str,
     full_name: str,
     email: str,
-    password: str,
     unit: Unit,
     role: str,
     submission_id: uuid.UUID,
@@ -475,13 +479,12 @@ def staff_user_create_in_unit(
 
     The rules for giving the role are checked before the user is made. One submission
     covers both writes: posting the same form twice creates one user and one membership.
+    As with `staff_user_create`, the user sets their own password through a one-time link.
     """
 
     def create() -> User:
         note = _check_role_in_unit(actor=actor, unit=unit, role=role)
-        user = user_create(
-            actor=actor, username=username, full_name=full_name, email=email, password=password
-        )
+        user = user_create(actor=actor, username=username, full_name=full_name, email=email)
         _check_grantee(user=user, role=role)
         membership_add(actor=actor, user=user, unit=unit, role=role, note=note)
         return user

@@ -40,6 +40,7 @@ from helhet.organisation.forms import (
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import (
     grantable_roles,
+    login_actions,
     manages_all_members,
     member_scope_units,
     membership_removed_by,
@@ -221,7 +222,6 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
             "username": data["username"],
             "full_name": data["full_name"],
             "email": data["email"],
-            "password": data["password"],
             "submission_id": data["submission_id"],
         }
         try:
@@ -232,12 +232,19 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             _add_membership_error(form, error, user_field="__all__")
         else:
+            # Nobody typed a password: the user sets their own through a one-time link.
             if manages_all:
-                message = _("Brukeren er opprettet. Gi brukeren en rolle i en enhet nedenfor.")
+                message = _(
+                    "Brukeren er opprettet. Lag en innloggingslenke og gi den til brukeren på "
+                    "en trygg måte. Gi så brukeren en rolle i en enhet fra brukerens side."
+                )
             else:
-                message = _("Brukeren er opprettet og har fått rollen i enheten.")
+                message = _(
+                    "Brukeren er opprettet og har fått rollen i enheten. Lag en "
+                    "innloggingslenke og gi den til brukeren på en trygg måte."
+                )
             messages.success(request, message)
-            return redirect("organisation:user_detail", user_id=user.pk)
+            return redirect("accounts:enrolment_link_issue", user_id=user.pk)
     return render(
         request, "organisation/user_form.html", {"form": form, "manages_all": manages_all}
     )
@@ -258,6 +265,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
             if member.pk == request.user.pk
             else UserMembershipAddForm(units=scope, roles=grantable_roles(user=request.user)),
             "manages_all": manages_all_members(user=request.user),
+            "login_actions": login_actions(viewer=request.user, member=member),
         },
     )
 

@@ -1,5 +1,6 @@
-"""Users: the list (all for the administrator, own units for a lead), creating users,
-giving roles from the user's page, deactivating and reactivating."""
+"""Users: the list (all for the administrator, own units for a lead), creating users
+(without a password: the user sets their own through a one-time link), giving roles from
+the user's page, the login links offered there, deactivating and reactivating."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from helhet.organisation.services import (
 LIST = reverse("organisation:user_list")
 CREATE = reverse("organisation:user_create")
 NEW_PASSWORD = "lang og trygg setning 2024"
+MAKE_A_LINK = "Lag en innloggingslenke og gi den til brukeren på en trygg måte."
 
 
 def _detail(user):
@@ -37,6 +39,14 @@ def _deactivate(user):
 
 def _reactivate(user):
     return reverse("organisation:user_reactivate", kwargs={"user_id": user.pk})
+
+
+def _link(user):
+    return reverse("accounts:enrolment_link_issue", kwargs={"user_id": user.pk})
+
+
+def _reset(user):
+    return reverse("accounts:second_factor_reset", kwargs={"user_id": user.pk})
 
 
 def _give_role(user):
@@ -52,8 +62,6 @@ def _new_user(**overrides):
         "username": "Kari.Nordmann",
         "full_name": "Kari Nordmann",
         "email": "kari.nordmann@fjordvik.kommune.no",
-        "password": NEW_PASSWORD,
-        "password_again": NEW_PASSWORD,
         "submission_id": str(uuid.uuid4()),
     }
     data.update(overrides)
@@ -166,18 +174,50 @@ def test_the_user_list_paginates_with_a_fixed_number_of_queries(
 # Creating
 
 
-def test_the_administrator_creates_a_user_who_can_log_in(cast, login_as, client):
+def test_the_administrator_creates_a_user_without_a_password(cast, login_as, client):
     login_as(cast.admin)
 
     response = client.post(CREATE, _new_user())
 
     user = User.objects.get(username="kari.nordmann")
-    assert response["Location"] == _detail(user)
+    assert response["Location"] == _link(user)
     assert user.full_name == "Kari Nordmann"
-    assert user.check_password(NEW_PASSWORD)
+    assert not user.has_usable_password()
     assert Event.objects.filter(
         kind=EventKind.CREATE, object_type="accounts.user", object_id=str(user.pk)
     ).exists()
+
+
+@pytest.mark.parametrize("creator", ["admin", "shelter_lead"])
+def test_creating_a_user_never_asks_for_a_password(cast, login_as, client, creator):
+    login_as(getattr(cast, creator))
+
+    response = client.get(CREATE)
+
+    assert not [name for name in response.context["form"].fields if "password" in name]
+    assert 'type="password"' not in response.content.decode()
+
+
+def test_a_password_posted_anyway_is_not_set(cast, login_as, client):
+    login_as(cast.admin)
+
+    client.post(CREATE, _new_user(password=NEW_PASSWORD, password_again=NEW_PASSWORD))
+
+    user = User.objects.get(username="kari.nordmann")
+    assert not user.has_usable_password()
+    assert not user.check_password(NEW_PASSWORD)
+
+
+def test_the_administrator_is_led_to_make_the_new_users_login_link(cast, login_as, client):
+    login_as(cast.admin)
+
+    response = client.post(CREATE, _new_user(), follow=True)
+
+    user = User.objects.get(username="kari.nordmann")
+    assert response.redirect_chain == [(_link(user), 302)]
+    assert response.templates[0].name == "accounts/enrolment_link_issue.html"
+    assert response.context["member"] == user
+    assert MAKE_A_LINK in response.content.decode()
 
 
 def test_a_double_submit_creates_one_user(cast, login_as, client):
@@ -212,29 +252,18 @@ def test_a_taken_username_is_explained_next_to_the_field(cast, login_as, client)
     assert response.context["form"].errors["username"] == ["Brukernavnet er allerede i bruk."]
 
 
-def test_a_weak_password_is_refused_by_the_password_validators(cast, login_as, client):
+def test_the_form_keeps_what_was_typed(cast, login_as, client):
     login_as(cast.admin)
 
-    response = client.post(CREATE, _new_user(password="12345678", password_again="12345678"))
-
-    errors = response.context["form"].errors["password"]
-    assert errors
-    assert not User.objects.filter(username="kari.nordmann").exists()
-
-
-def test_the_form_keeps_what_was_typed_but_never_the_password(cast, login_as, client):
-    login_as(cast.admin)
-
-    response = client.post(CREATE, _new_user(email="ikke-en-adresse", password_again="annet"))
+    response = client.post(CREATE, _new_user(email="ikke-en-adresse"))
 
     form = response.context["form"]
     assert form.errors["email"] == ["Skriv en gyldig e-postadresse, for eksempel ola@kommune.no."]
-    assert form.errors["password_again"] == ["Passordene er ikke like."]
     html = response.content.decode()
     assert 'value="Kari.Nordmann"' in html
     assert 'value="Kari Nordmann"' in html
     assert 'value="ikke-en-adresse"' in html
-    assert NEW_PASSWORD not in html
+    assert not User.objects.filter(username="kari.nordmann").exists()
 
 
 def test_a_username_with_spaces_is_explained(cast, login_as, client):
@@ -254,15 +283,13 @@ def test_every_required_field_has_its_own_message(cast, login_as, client):
 
     response = client.post(
         CREATE,
-        {"username": "", "full_name": "", "email": "", "password": "", "password_again": ""},
+        {"username": "", "full_name": "", "email": ""},
     )
 
     errors = response.context["form"].errors
     assert errors["username"] == ["Skriv et brukernavn."]
     assert errors["full_name"] == ["Skriv hele navnet til brukeren."]
     assert errors["email"] == ["Skriv e-postadressen til brukeren."]
-    assert errors["password"] == ["Skriv et første passord."]
-    assert errors["password_again"] == ["Skriv passordet en gang til."]
     assert errors["submission_id"]
 
 
@@ -278,7 +305,7 @@ def test_the_administrators_form_asks_for_no_unit_or_role(cast, login_as, client
 # A lead creating a user in their own unit
 
 
-def test_a_lead_creates_a_user_in_their_unit_and_lands_on_the_users_page(cast, login_as, client):
+def test_a_lead_creates_a_user_in_their_unit_and_is_led_to_the_login_link(cast, login_as, client):
     login_as(cast.shelter_lead)
 
     page = client.get(CREATE)
@@ -286,14 +313,15 @@ def test_a_lead_creates_a_user_in_their_unit_and_lands_on_the_users_page(cast, l
 
     user = User.objects.get(username="kari.nordmann")
     assert list(page.context["form"].fields["unit"].queryset) == [cast.shelter]
-    assert response.redirect_chain == [(_detail(user), 302)]
+    assert response.redirect_chain == [(_link(user), 302)]
     assert response.status_code == 200
-    assert [(m.unit, m.role) for m in response.context["memberships"]] == [
-        (cast.shelter, Role.WORKER)
-    ]
+    assert response.context["member"] == user
     assert "Brukeren er opprettet og har fått rollen i enheten." in response.content.decode()
-    assert "Bare systemadministratoren kan deaktivere brukere" in response.content.decode()
-    assert user.check_password(NEW_PASSWORD)
+    assert MAKE_A_LINK in response.content.decode()
+    assert list(Membership.objects.filter(user=user).values_list("unit", "role")) == [
+        (cast.shelter.pk, Role.WORKER)
+    ]
+    assert not user.has_usable_password()
     assert Event.objects.filter(
         kind=EventKind.CREATE, object_type="accounts.user", object_id=str(user.pk)
     ).exists()
@@ -382,7 +410,6 @@ def test_creating_in_a_unit_is_all_or_nothing(cast):
             username="kari.nordmann",
             full_name="Kari Nordmann",
             email="kari.nordmann@fjordvik.kommune.no",
-            password=NEW_PASSWORD,
             unit=cast.nav,
             role=Role.WORKER,
             submission_id=uuid.uuid4(),
@@ -485,6 +512,105 @@ def test_giving_a_role_to_a_deactivated_user_is_explained(cast, login_as, client
     assert response.context["form"].non_field_errors() == [
         "Brukeren er deaktivert. Aktiver brukeren før du gir en ny rolle."
     ]
+
+
+# The login links on the user's page
+
+
+def _offered(response):
+    """Which login actions the page offers: the links as drawn, and what the view decided."""
+    html = response.content.decode()
+    member = response.context["member"]
+    actions = response.context["login_actions"]
+    shown = {"link": _link(member) in html, "reset": _reset(member) in html}
+    assert shown == {"link": actions.enrolment_link, "reset": actions.second_factor_reset}
+    return shown
+
+
+def _created_by_lead(cast, username="kari.nordmann"):
+    return staff_user_create_in_unit(
+        actor=cast.shelter_lead,
+        username=username,
+        full_name="Kari Nordmann",
+        email=f"{username}@fjordvik.kommune.no",
+        unit=cast.shelter,
+        role=Role.WORKER,
+        submission_id=uuid.uuid4(),
+    )
+
+
+def test_the_administrator_is_offered_both_links_for_a_user_who_has_logged_in(
+    cast, login_as, client
+):
+    login_as(cast.admin)
+
+    response = client.get(_detail(cast.colleague))
+
+    assert _offered(response) == {"link": True, "reset": True}
+    assert "Lag innloggingslenke" in response.content.decode()
+    assert "Nullstill tofaktor" in response.content.decode()
+
+
+def test_the_administrator_is_offered_only_the_link_for_a_user_without_a_password(
+    cast, login_as, client
+):
+    user = _created_by_lead(cast)
+    login_as(cast.admin)
+
+    assert _offered(client.get(_detail(user))) == {"link": True, "reset": False}
+
+
+def test_the_administrator_is_offered_neither_on_their_own_page(cast, login_as, client):
+    login_as(cast.admin)
+
+    assert _offered(client.get(_detail(cast.admin))) == {"link": False, "reset": False}
+
+
+def test_no_link_is_offered_for_a_deactivated_user(cast, login_as, client):
+    cast.colleague.is_active = False
+    cast.colleague.save()
+    login_as(cast.admin)
+
+    assert _offered(client.get(_detail(cast.colleague))) == {"link": False, "reset": False}
+
+
+def test_a_lead_is_offered_the_link_for_a_member_who_has_not_enrolled(cast, login_as, client):
+    user = _created_by_lead(cast)
+    login_as(cast.shelter_lead)
+
+    response = client.get(_detail(user))
+
+    assert _offered(response) == {"link": True, "reset": False}
+    assert "Brukeren har ikke satt opp innloggingen ennå." in response.content.decode()
+
+
+def test_a_lead_is_offered_no_link_for_a_member_who_has_enrolled(cast, login_as, client):
+    login_as(cast.shelter_lead)
+
+    response = client.get(_detail(cast.colleague))
+
+    assert _offered(response) == {"link": False, "reset": False}
+    assert "Bare systemadministratoren kan deaktivere brukere" in response.content.decode()
+
+
+def test_a_lead_is_offered_no_link_on_their_own_page(cast, login_as, client):
+    cast.shelter_lead.set_unusable_password()
+    cast.shelter_lead.save()
+    login_as(cast.shelter_lead)
+
+    assert _offered(client.get(_detail(cast.shelter_lead))) == {"link": False, "reset": False}
+
+
+def test_a_lead_makes_the_link_for_the_user_they_created(cast, login_as, client):
+    login_as(cast.shelter_lead)
+    client.post(CREATE, _new_user(unit=cast.shelter.pk, role=Role.WORKER))
+    user = User.objects.get(username="kari.nordmann")
+
+    response = client.post(_link(user), {"submission_id": str(uuid.uuid4())})
+
+    assert response.status_code == 200
+    assert 'data-testid="enrolment-url"' in response.content.decode()
+    assert user.enrolment_links.filter(issued_by=cast.shelter_lead).count() == 1
 
 
 # Deactivating and reactivating

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from helhet.core.models import TimeStampedModel
 from helhet.organisation.models import Unit
+from helhet.people import contexts
 from helhet.shelter.choices import ConsentScope, TaskCategory, TaskStatus
 from helhet.shelter.models.stays import Stay
 
@@ -99,3 +100,8 @@ class FollowUpTask(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def sealing_context(self) -> str:
+        """The associated data the task's notes are sealed with (pinned in `people.contexts`)."""
+        return contexts.record(contexts.FOLLOWUP_TASK, self.uid)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.models import TimeStampedModel
+from helhet.people import contexts
 from helhet.shelter.choices import RiskLevel, ThreatMethod
 from helhet.shelter.models.stays import Stay
 
@@ -44,6 +45,11 @@ class SafetyPlan(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{_('Sikkerhetsplan')} {self.pk}"
+
+    @property
+    def sealing_context(self) -> str:
+        """The associated data the plan's sections are sealed with (pinned in `people.contexts`)."""
+        return contexts.record(contexts.SAFETY_PLAN, self.uid)
 
 
 SAFETY_PLAN_SECTIONS = (
@@ -97,6 +103,11 @@ class ThreatAssessment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{_('Trusselkartlegging')} {self.pk}"
+
+    @property
+    def sealing_context(self) -> str:
+        """The associated data the findings are sealed with (pinned in `people.contexts`)."""
+        return contexts.record(contexts.THREAT_ASSESSMENT, self.uid)
 
 
 THREAT_SECTIONS = ("threats", "perpetrator", "children", "measures")

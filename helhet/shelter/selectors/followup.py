@@ -19,9 +19,7 @@ from helhet.shelter.selectors.base import centres_for
 
 
 def task_notes(task: FollowUpTask, resident: Person) -> str | None:
-    from helhet.shelter.services import task_context
-
-    values = unseal(resident, {"notes": task.notes_enc}, context=task_context(task))
+    values = unseal(resident, {"notes": task.notes_enc}, context=task.sealing_context)
     return None if values is None else values["notes"]
 
 

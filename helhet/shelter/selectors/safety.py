@@ -74,20 +74,16 @@ def threat_mappings(stay: Stay) -> list[dict[str, object]]:
 
 def safety_plan_sections(plan: SafetyPlan) -> dict[str, str] | None:
     """The plan's text, decrypted with the resident's key; None once the person is erased."""
-    from helhet.shelter.services import plan_context
-
     return unseal(
         plan.stay.resident,
         {name: getattr(plan, f"{name}_enc") for name in SAFETY_PLAN_SECTIONS},
-        context=plan_context(plan),
+        context=plan.sealing_context,
     )
 
 
 def threat_sections(assessment: ThreatAssessment, resident: Person) -> dict[str, str] | None:
-    from helhet.shelter.services import threat_context
-
     return unseal(
         resident,
         {name: getattr(assessment, f"{name}_enc") for name in THREAT_SECTIONS},
-        context=threat_context(assessment),
+        context=assessment.sealing_context,
     )

@@ -32,7 +32,6 @@ from helhet.shelter.services.followup import (
     followup_plan_start,
     followup_task_create,
     followup_task_update,
-    task_context,
 )
 from helhet.shelter.services.reference import answer_option_create, answer_option_set_active
 from helhet.shelter.services.rooms import (
@@ -45,10 +44,8 @@ from helhet.shelter.services.rooms import (
 )
 from helhet.shelter.services.safety import (
     ThreatInput,
-    plan_context,
     safety_plan_save,
     threat_assessment_create,
-    threat_context,
 )
 from helhet.shelter.services.stays import (
     ChildInput,
@@ -88,7 +85,6 @@ __all__ = [
     "followup_task_update",
     "phone_contact_create",
     "phone_contact_undo",
-    "plan_context",
     "room_allocate",
     "room_closure_create",
     "room_create",
@@ -99,7 +95,5 @@ __all__ = [
     "stay_end",
     "stay_source",
     "stay_update",
-    "task_context",
     "threat_assessment_create",
-    "threat_context",
 ]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record, event_record_for
+from helhet.audit.services import event_record, event_record_for, object_type_of
 from helhet.core.idempotency import once
 from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
@@ -110,7 +110,7 @@ def phone_contact_undo(*, actor: Any, unit: Unit) -> PhoneContact:
     event_record(
         kind=EventKind.DELETE,
         actor=actor,
-        object_type="shelter.phonecontact",
+        object_type=object_type_of(PhoneContact),
         object_id=pk,
         unit=unit,
         detail="undo",

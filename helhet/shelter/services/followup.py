@@ -21,13 +21,8 @@ from helhet.shelter.choices import ConsentScope, Purpose, TaskCategory, TaskStat
 from helhet.shelter.models import FollowUpPlan, FollowUpTask, Stay
 from helhet.shelter.services.base import ShelterError, current_day, short_text
 
-FOLLOWUP_TASK = "shelter.followuptask"
 # The default deadline of a checklist task, counted from the day the plan starts.
 DEFAULT_TASK_DAYS = 14
-
-
-def task_context(task: FollowUpTask) -> str:
-    return f"{FOLLOWUP_TASK}:{task.uid}"
 
 
 @transaction.atomic
@@ -204,7 +199,7 @@ def _followup_task_create(*, actor: Any, plan: FollowUpPlan, data: TaskInput) ->
     )
     if data.notes:
         task.notes_enc = seal(
-            plan.stay.resident, {"notes": data.notes}, context=task_context(task)
+            plan.stay.resident, {"notes": data.notes}, context=task.sealing_context
         )["notes"]
     task.full_clean(exclude=["plan", "responsible_unit"])
     task.save()
@@ -240,7 +235,7 @@ def followup_task_update(
         values["completed_on"] = current_day() if data.status == TaskStatus.DONE else None
     if data.notes is not None:
         values["notes_enc"] = seal(
-            task.plan.stay.resident, {"notes": data.notes}, context=task_context(task)
+            task.plan.stay.resident, {"notes": data.notes}, context=task.sealing_context
         )["notes"]
     changed = model_update(instance=task, fields=_TASK_FIELDS, data=values)
     if not changed:

@@ -25,17 +25,6 @@ from helhet.shelter.models import (
 )
 from helhet.shelter.services.base import ShelterError, current_day
 
-SAFETY_PLAN = "shelter.safetyplan"
-THREAT_ASSESSMENT = "shelter.threatassessment"
-
-
-def plan_context(plan: SafetyPlan) -> str:
-    return f"{SAFETY_PLAN}:{plan.uid}"
-
-
-def threat_context(assessment: ThreatAssessment) -> str:
-    return f"{THREAT_ASSESSMENT}:{assessment.uid}"
-
 
 @transaction.atomic
 def safety_plan_save(
@@ -69,7 +58,7 @@ def safety_plan_save(
     sealed = seal(
         stay.resident,
         {name: sections.get(name, "") for name in SAFETY_PLAN_SECTIONS},
-        context=plan_context(plan),
+        context=plan.sealing_context,
     )
     for name, token in sealed.items():
         setattr(plan, f"{name}_enc", token)
@@ -137,7 +126,7 @@ def _threat_assessment_create(*, actor: Any, stay: Stay, data: ThreatInput) -> T
     sealed = seal(
         stay.resident,
         {name: getattr(data, name) for name in THREAT_SECTIONS},
-        context=threat_context(assessment),
+        context=assessment.sealing_context,
     )
     for name, token in sealed.items():
         setattr(assessment, f"{name}_enc", token)

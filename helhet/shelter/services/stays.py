@@ -32,7 +32,9 @@ from helhet.shelter.services.base import (
     short_text,
 )
 
-STAY = "shelter.stay"
+# The source of the person links a stay makes (people.PersonUnitLink.source): a stored
+# name, like a sealing context, so it is written out and never derived from the model.
+STAY_LINK_SOURCE = "shelter.stay"
 # Children under this age do not decide on statistics registration themselves.
 CHILD_CONSENT_AGE = 16
 ADULT_AGE = 18
@@ -40,7 +42,7 @@ ADULT_AGE = 18
 
 def stay_source(stay: Stay) -> str:
     """The source of the person links a stay creates (people.PersonUnitLink.source)."""
-    return f"{STAY}:{stay.uid}"
+    return f"{STAY_LINK_SOURCE}:{stay.uid}"
 
 
 @dataclass

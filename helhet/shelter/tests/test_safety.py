@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helhet.audit.models import Event
+from helhet.people import contexts
 from helhet.people.services import person_erase
 from helhet.shelter.choices import Purpose
 from helhet.shelter.models import SafetyPlan, ThreatAssessment
 from helhet.shelter.selectors import safety_plan_sections
+from helhet.shelter.services import followup_plan_start
 from helhet.shelter.tests.factories import make_stay
 
 SECRET = "Skjulested hos søsteren i Granveien 7"
@@ -173,3 +175,16 @@ def test_a_threat_mapping_without_threats_is_refused(cast, login_as):
     assert response.status_code == 400
     assert response.context["form"].errors["threats"]
     assert ThreatAssessment.objects.count() == 0
+
+
+def test_texts_are_sealed_with_the_contexts_pinned_in_people(cast, login_as):
+    """A renamed app or model must not change what a stored text was sealed with."""
+    stay = make_stay(cast)
+    login_as(cast.shelter_worker).post(_url("shelter:safety_plan", stay), _plan_data())
+    plan = SafetyPlan.objects.get()
+    assert plan.sealing_context == f"{contexts.SAFETY_PLAN}:{plan.uid}"
+    assert contexts.SAFETY_PLAN == "shelter.safetyplan"
+    task = followup_plan_start(
+        actor=cast.shelter_worker, stay=stay, submission_id=uuid.uuid4()
+    ).tasks.first()
+    assert task.sealing_context == f"shelter.followuptask:{task.uid}"

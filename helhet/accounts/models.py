@@ -14,7 +14,6 @@ class User(AbstractUser):
     """A member of staff. Residents never have accounts."""
 
     full_name = models.CharField(_("fullt navn"), max_length=200, blank=True)
-    is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["username"]

@@ -15,7 +15,7 @@ from helhet.accounts.models import User
 from helhet.organisation.choices import UnitType
 from helhet.organisation.models import Membership, Municipality, Unit
 from helhet.organisation.roles import Role
-from helhet.organisation.services import unit_create
+from helhet.organisation.services import membership_add, unit_create
 
 DEMO_PASSWORD = "demo-Helhet-2026!"  # noqa: S105 - printed demo login, fictional data only
 
@@ -116,10 +116,14 @@ def seed_region() -> Region:
     for username, full_name, unit_name, role, purpose in USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, full_name=full_name, is_demo=True)
+            user = User(username=username, full_name=full_name)
             user.set_password(DEMO_PASSWORD)
             user.save()
-        Membership.objects.get_or_create(user=user, unit=region.units[unit_name], role=role)
+        unit = region.units[unit_name]
+        # Through the audited seeding function, so that the privacy officer's list of
+        # granted roles shows the demo's roles (given by "the system": no person asked).
+        if not Membership.objects.filter(user=user, unit=unit, role=role).exists():
+            membership_add(actor=None, user=user, unit=unit, role=role)
         region.users[username] = user
         region.logins.append((username, DEMO_PASSWORD, purpose))
     return region

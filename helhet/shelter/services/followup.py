@@ -39,6 +39,7 @@ def followup_plan_start(
 
 
 def _followup_plan_start(*, actor: Any, stay: Stay, started_on: date | None = None) -> FollowUpPlan:
+    # One plan per stay: a start from a second tab finds the plan the first one started.
     existing = FollowUpPlan.objects.filter(stay=stay).first()
     if existing is not None:
         return existing

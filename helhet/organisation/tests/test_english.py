@@ -73,3 +73,15 @@ def test_form_errors_read_in_english(cast, english):
     assert "Choose what kind of service this is." in html
     assert "Crisis centre" in html
     assert "Skriv navnet på enheten." not in html
+
+
+def test_the_user_page_offers_the_login_links_in_english(cast, english):
+    request = _request(
+        "get", reverse("organisation:user_detail", args=[cast.colleague.pk]), cast.admin
+    )
+
+    html = views.user_detail(request, cast.colleague.pk).content.decode()
+
+    assert "Make a login link" in html
+    assert "Reset two factors" in html
+    assert "Lag innloggingslenke" not in html

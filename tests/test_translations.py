@@ -16,7 +16,7 @@ from tests.po import read_po
 ROOT = Path(__file__).resolve().parent.parent
 # Each app under helhet/ has its own catalogue (there are no project-level LOCALE_PATHS).
 APPS = sorted(f"helhet/{path.parent.name}" for path in (ROOT / "helhet").glob("*/apps.py"))
-MARKERS = re.compile(r"gettext|{% ?translate|{% ?blocktranslate|_\(")
+MARKERS = re.compile(r"gettext|{% ?translate|{% ?blocktranslate|(?<!\w)_\(")
 
 
 def _has_strings(app: str) -> bool:

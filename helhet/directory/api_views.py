@@ -188,7 +188,8 @@ def _search_param(request: HttpRequest) -> str:
     text = request.GET.get("search", "")
     if len(text) > 200:
         raise ApiError(400, "'search' must be at most 200 characters.")
-    return text
+    # No text holds a NUL character, and PostgreSQL refuses one in a query.
+    return text.replace("\x00", "")
 
 
 def _paginate(

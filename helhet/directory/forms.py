@@ -68,6 +68,10 @@ class FilterForm(forms.Form):
         self.fields["organization"].queryset = organization_choices()
 
 
+class LocationSearchForm(forms.Form):
+    q = forms.CharField(label=_("Søk"), required=False, max_length=200)
+
+
 class ServiceForm(forms.ModelForm):
     """A service's own fields and the lists that are chosen from (terms, areas, …)."""
 

@@ -25,6 +25,7 @@ from helhet.directory.forms import (
     FilterForm,
     LocationCreateForm,
     LocationForm,
+    LocationSearchForm,
     OrganizationForm,
     PhoneFormSet,
     ScheduleFormSet,
@@ -285,12 +286,13 @@ def organization_create_view(request: HttpRequest) -> HttpResponse:
 
 
 def location_list(request: HttpRequest) -> HttpResponse:
-    text = request.GET.get("q", "")[:200]
+    form = LocationSearchForm(request.GET or None)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
     page = paginate(request, staff_location_list(text=text))
     return render(
         request,
         "directory/location_list.html",
-        {"page_obj": page, "q": text},
+        {"page_obj": page, "q": form["q"].value() or ""},
     )
 
 

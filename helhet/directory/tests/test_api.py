@@ -172,6 +172,15 @@ def test_invalid_parameters_get_400_with_a_json_message(client, path, params):
     assert body["status"] == 400 and body["error"] == "Bad Request" and body["message"]
 
 
+@pytest.mark.parametrize("path", ["services", "organizations", "taxonomies", "taxonomy_terms"])
+def test_a_nul_character_in_a_search_is_ignored_not_an_error(client, offer, path):
+    # PostgreSQL refuses a NUL in a query; schemathesis found ?search=%00B.
+    plain = get(client, path, search="a").json()
+    response = get(client, path, search="\x00a\x00")
+    assert response.status_code == 200
+    assert response.json()["total_items"] == plain["total_items"]
+
+
 def test_unknown_ids_get_404_as_json(client, offer):
     for path in ["services/nope", f"services/{offer['nav'].organization_id}", "organizations/0"]:
         response = get(client, path)

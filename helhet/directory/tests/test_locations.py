@@ -155,3 +155,14 @@ def test_an_unknown_location_is_404(cast, client, login_as):
     login_as(cast.coordinator)
     response = client.get(reverse("directory:location_edit", args=[uuid.uuid4()]))
     assert response.status_code == 404
+
+
+def test_the_location_search_takes_any_text_without_an_error(cast, client, login_as):
+    secret_location(cast.coordinator)
+    login_as(cast.coordinator)
+    url = reverse("directory:location_list")
+    assert "Testsenteret" in client.get(url, {"q": "Test"}).content.decode()
+    for query in ("\x00", "x" * 201):
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200
+        assert "Testsenteret" in response.content.decode()

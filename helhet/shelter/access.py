@@ -14,24 +14,28 @@ a page shows) and every refusal is written to the audit log.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import Subject, events_record
 from helhet.core.access import fetch_or_404, parse_pk
+from helhet.core.types import AuthenticatedRequest
 from helhet.organisation.models import Unit
 from helhet.organisation.roles import Cap
 from helhet.shelter.models import AnswerOption, FollowUpTask, Room, Stay
 from helhet.shelter.selectors import centres_for, managed_centres, visible_stays, visible_tasks
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 # The query parameter (or form field) that names the centre a page works in.
 CENTRE_PARAM = "senter"
 
 
-def get_stay_for(user: Any, stay_id: Any, *, purpose: str, edit: bool = False) -> Stay:
+def get_stay_for(user: User, stay_id: Any, *, purpose: str, edit: bool = False) -> Stay:
     """The stay if the user works at its centre (with the edit capability when `edit`);
     the read is audited with the resident as the person."""
     stays = visible_stays(user=user)
@@ -47,7 +51,7 @@ def get_stay_for(user: Any, stay_id: Any, *, purpose: str, edit: bool = False) -
     )
 
 
-def get_task_for(user: Any, task_id: Any, *, purpose: str) -> FollowUpTask:
+def get_task_for(user: User, task_id: Any, *, purpose: str) -> FollowUpTask:
     """A follow-up task the user may see (their centre's, or assigned to their unit with
     consent). The read is audited with the resident as the person."""
     tasks = visible_tasks(user=user).select_related(
@@ -68,27 +72,27 @@ def get_task_for(user: Any, task_id: Any, *, purpose: str) -> FollowUpTask:
     )
 
 
-def get_room_for(user: Any, room_id: Any, *, purpose: str) -> Room:
+def get_room_for(user: User, room_id: Any, *, purpose: str) -> Room:
     """A room of a centre the user leads. Rooms hold no personal data: only a refusal is
     recorded."""
     rooms = Room.objects.select_related("unit").filter(unit__in=managed_centres(user=user))
     return fetch_or_404(user, rooms, room_id, purpose=purpose, record=False)
 
 
-def get_answer_option_for(user: Any, option_id: Any, *, purpose: str) -> AnswerOption:
+def get_answer_option_for(user: User, option_id: Any, *, purpose: str) -> AnswerOption:
     """An answer option, for a lead of a crisis centre (the caller checks that first).
     Answer lists are reference data shared by every centre."""
     return fetch_or_404(user, AnswerOption.objects.all(), option_id, purpose=purpose, record=False)
 
 
-def _chosen(request: HttpRequest, centres: list[Unit]) -> Unit | None:
+def _chosen(request: AuthenticatedRequest, centres: list[Unit]) -> Unit | None:
     wanted = parse_pk(request.GET.get(CENTRE_PARAM) or request.POST.get(CENTRE_PARAM))
     if wanted is not None:
         return next((unit for unit in centres if unit.pk == wanted), None)
     return centres[0] if centres else None
 
 
-def get_centre_for(request: HttpRequest, *, capability: str = Cap.CASE_VIEW) -> Unit:
+def get_centre_for(request: AuthenticatedRequest, *, capability: str = Cap.CASE_VIEW) -> Unit:
     """The crisis centre the request works in: the one named by ?senter=, or the user's
     first. 404 when the user works at no crisis centre (with that capability)."""
     centres = list(centres_for(user=request.user, capability=capability).order_by("name"))
@@ -98,7 +102,7 @@ def get_centre_for(request: HttpRequest, *, capability: str = Cap.CASE_VIEW) -> 
     return unit
 
 
-def get_managed_centre_for(request: HttpRequest) -> Unit:
+def get_managed_centre_for(request: AuthenticatedRequest) -> Unit:
     """The crisis centre the user leads (rooms, beds and answer lists)."""
     centres = list(managed_centres(user=request.user).order_by("name"))
     unit = _chosen(request, centres)
@@ -108,7 +112,7 @@ def get_managed_centre_for(request: HttpRequest) -> Unit:
 
 
 def record_persons_shown(
-    user: Any,
+    user: User,
     shown: Iterable[tuple[str, int, int]],
     *,
     unit: Unit | None,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from helhet.audit.services import object_type_of
+from helhet.core.types import AuthenticatedRequest
 from helhet.shelter.choices import Purpose
 from helhet.shelter.models import FollowUpTask
 from helhet.shelter.selectors import overdue_tasks_for
@@ -15,7 +15,7 @@ from helhet.shelter.selectors import overdue_tasks_for
 PANEL_LIMIT = 10
 
 
-def overdue_tasks(request: HttpRequest) -> dict[str, Any] | None:
+def overdue_tasks(request: AuthenticatedRequest) -> dict[str, Any] | None:
     """Follow-up tasks past their deadline that the user's unit is responsible for (the
     centre's own, and other units' tasks shared with the person's consent). None when
     there are none, so the start page shows no empty panel."""

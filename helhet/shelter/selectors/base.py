@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -14,13 +14,16 @@ from helhet.organisation.selectors import units_with
 from helhet.people.models import Person
 from helhet.people.selectors import PersonData, person_data
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
-def centres_for(*, user: Any, capability: str = Cap.CASE_VIEW) -> QuerySet[Unit]:
+
+def centres_for(*, user: User, capability: str = Cap.CASE_VIEW) -> QuerySet[Unit]:
     """The crisis centres where the user holds the capability."""
     return units_with(user=user, capability=capability).filter(unit_type=UnitType.CRISIS_CENTRE)
 
 
-def managed_centres(*, user: Any) -> QuerySet[Unit]:
+def managed_centres(*, user: User) -> QuerySet[Unit]:
     """Crisis centres the user leads: manages members and has case access there. Rooms,
     beds and answer lists are the lead's to keep."""
     return centres_for(user=user, capability=Cap.CASE_EDIT).filter(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -16,6 +16,9 @@ from helhet.people.sealing import unseal
 from helhet.shelter.choices import OPEN_TASK_STATUSES, ConsentScope
 from helhet.shelter.models import FollowUpPlan, FollowUpTask, Stay
 from helhet.shelter.selectors.base import centres_for
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 
 def task_notes(task: FollowUpTask, resident: Person) -> str | None:
@@ -41,7 +44,7 @@ def consent_active_q(today: date) -> Q:
     )
 
 
-def visible_tasks(*, user: Any, today: date | None = None) -> QuerySet[FollowUpTask]:
+def visible_tasks(*, user: User, today: date | None = None) -> QuerySet[FollowUpTask]:
     """Follow-up tasks the user may see: every task of their own centres' plans, and tasks
     assigned to their unit by another centre while the person's consent covers that unit."""
     today = today or timezone.localdate()
@@ -51,7 +54,7 @@ def visible_tasks(*, user: Any, today: date | None = None) -> QuerySet[FollowUpT
     )
 
 
-def unit_task_list(*, user: Any, status: str = "open") -> QuerySet[FollowUpTask]:
+def unit_task_list(*, user: User, status: str = "open") -> QuerySet[FollowUpTask]:
     """The task list of the user's units: tasks their unit is responsible for."""
     units = units_with(user=user, capability=Cap.CASE_VIEW)
     tasks = (
@@ -72,7 +75,7 @@ def unit_task_list(*, user: Any, status: str = "open") -> QuerySet[FollowUpTask]
     return tasks
 
 
-def overdue_tasks_for(*, user: Any, today: date | None = None) -> QuerySet[FollowUpTask]:
+def overdue_tasks_for(*, user: User, today: date | None = None) -> QuerySet[FollowUpTask]:
     today = today or timezone.localdate()
     return unit_task_list(user=user).filter(due_on__lt=today)
 
@@ -89,7 +92,7 @@ class TaskPermissions:
     notes_allowed: bool  # may read and write the notes
 
 
-def task_permissions(*, user: Any, task: FollowUpTask) -> TaskPermissions:
+def task_permissions(*, user: User, task: FollowUpTask) -> TaskPermissions:
     owner = centres_for(user=user).filter(pk=task.plan.stay.unit_id).exists()
     if owner:
         return TaskPermissions(owner=True, notes_allowed=True)

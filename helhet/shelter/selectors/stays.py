@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -13,8 +13,11 @@ from helhet.organisation.models import Unit
 from helhet.shelter.models import BedAllocation, CapacityReferral, Stay, StayChild, ThreatAssessment
 from helhet.shelter.selectors.base import centres_for
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
-def visible_stays(*, user: Any) -> QuerySet[Stay]:
+
+def visible_stays(*, user: User) -> QuerySet[Stay]:
     """Stays of the centres where the user may see case content, or opened by break-glass.
     A system administrator and staff of other units see none."""
     condition = Q(unit__in=centres_for(user=user))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -28,6 +28,9 @@ from helhet.shelter.models import (
     StayChild,
 )
 from helhet.shelter.services.base import BedTakenError, ShelterError, current_day, short_text
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 
 def _taken_message() -> str:
@@ -67,7 +70,7 @@ def _check_allocation_dates(stay: Stay, starts_on: date) -> None:
 
 
 def _save_allocation(
-    *, actor: Any, stay: Stay, bed: Bed, starts_on: date, stay_child: StayChild | None
+    *, actor: User, stay: Stay, bed: Bed, starts_on: date, stay_child: StayChild | None
 ) -> BedAllocation:
     # The occupant moves: the bed they had ends the day the new one starts.
     mine = stay.allocations.filter(stay_child=stay_child)
@@ -100,7 +103,7 @@ def _save_allocation(
 @transaction.atomic
 def bed_allocate(
     *,
-    actor: Any,
+    actor: User,
     stay: Stay,
     bed: Bed | int,
     starts_on: date | None = None,
@@ -121,7 +124,7 @@ def bed_allocate(
 
 def _bed_allocate(
     *,
-    actor: Any,
+    actor: User,
     stay: Stay,
     bed: Bed | int,
     starts_on: date | None = None,
@@ -154,7 +157,7 @@ def _bed_allocate(
 @transaction.atomic
 def room_allocate(
     *,
-    actor: Any,
+    actor: User,
     stay: Stay,
     room: Room | int,
     starts_on: date | None = None,
@@ -177,7 +180,7 @@ def room_allocate(
 
 
 def _room_allocate(
-    *, actor: Any, stay: Stay, room: Room | int, starts_on: date | None
+    *, actor: User, stay: Stay, room: Room | int, starts_on: date | None
 ) -> BedAllocation:
     starts_on = starts_on or current_day()
     room_id = getattr(room, "pk", room)
@@ -247,7 +250,7 @@ class CapacityReferralInput:
 
 @transaction.atomic
 def capacity_referral_create(
-    *, actor: Any, unit: Unit, data: CapacityReferralInput, submission_id: uuid.UUID
+    *, actor: User, unit: Unit, data: CapacityReferralInput, submission_id: uuid.UUID
 ) -> CapacityReferral:
     """Record that someone who asked for a place was referred to another centre."""
     return once(
@@ -258,7 +261,7 @@ def capacity_referral_create(
 
 
 def _capacity_referral_create(
-    *, actor: Any, unit: Unit, data: CapacityReferralInput
+    *, actor: User, unit: Unit, data: CapacityReferralInput
 ) -> CapacityReferral:
     if data.occurred_on > current_day():
         raise ShelterError(_("Datoen kan ikke være fram i tid."), field="occurred_on")

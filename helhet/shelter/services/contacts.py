@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +29,9 @@ from helhet.shelter.services.base import (
     short_text,
 )
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 # How long after registering a phone contact its author may still undo it.
 UNDO_WINDOW = timedelta(minutes=30)
 
@@ -47,7 +50,7 @@ class PhoneContactInput:
 
 @transaction.atomic
 def phone_contact_create(
-    *, actor: Any, unit: Unit, data: PhoneContactInput, submission_id: uuid.UUID
+    *, actor: User, unit: Unit, data: PhoneContactInput, submission_id: uuid.UUID
 ) -> PhoneContact:
     """Log a phone conversation. Anonymous: nothing about the caller beyond the answers."""
     return once(
@@ -57,7 +60,7 @@ def phone_contact_create(
     )
 
 
-def _phone_contact_create(*, actor: Any, unit: Unit, data: PhoneContactInput) -> PhoneContact:
+def _phone_contact_create(*, actor: User, unit: Unit, data: PhoneContactInput) -> PhoneContact:
     if data.started_at > timezone.now() + timedelta(minutes=5):
         raise ShelterError(_("Tidspunktet kan ikke være fram i tid."), field="started_at")
     if not 1 <= (data.duration_minutes or 0) <= 600:
@@ -91,7 +94,7 @@ def _phone_contact_create(*, actor: Any, unit: Unit, data: PhoneContactInput) ->
 
 
 @transaction.atomic
-def phone_contact_undo(*, actor: Any, unit: Unit) -> PhoneContact:
+def phone_contact_undo(*, actor: User, unit: Unit) -> PhoneContact:
     """Remove the last phone contact the user logged at the centre, within the undo window.
     Phone contacts hold no personal data, so undo deletes the row."""
     last = (
@@ -138,7 +141,7 @@ def _next_pseudonym(unit: Unit, year: int) -> str:
 
 
 @transaction.atomic
-def _day_user_create(*, actor: Any, unit: Unit, data: DayUserInput) -> DayUser:
+def _day_user_create(*, actor: User, unit: Unit, data: DayUserInput) -> DayUser:
     """A new user of the day offer: pseudonymous (no name) or registered as a person."""
     check_birth_year(data.birth_year)
     day_user = DayUser(
@@ -186,7 +189,7 @@ class DayContactInput:
 @transaction.atomic
 def day_contact_create(
     *,
-    actor: Any,
+    actor: User,
     unit: Unit,
     day_user: DayUser | None,
     new_user: DayUserInput | None,
@@ -205,7 +208,7 @@ def day_contact_create(
 
 def _day_contact_create(
     *,
-    actor: Any,
+    actor: User,
     unit: Unit,
     day_user: DayUser | None,
     new_user: DayUserInput | None,

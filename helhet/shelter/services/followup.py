@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,13 +21,16 @@ from helhet.shelter.choices import ConsentScope, Purpose, TaskCategory, TaskStat
 from helhet.shelter.models import FollowUpPlan, FollowUpTask, Stay
 from helhet.shelter.services.base import ShelterError, current_day, short_text
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 # The default deadline of a checklist task, counted from the day the plan starts.
 DEFAULT_TASK_DAYS = 14
 
 
 @transaction.atomic
 def followup_plan_start(
-    *, actor: Any, stay: Stay, started_on: date | None = None, submission_id: uuid.UUID
+    *, actor: User, stay: Stay, started_on: date | None = None, submission_id: uuid.UUID
 ) -> FollowUpPlan:
     """Start the re-establishment plan with the default checklist. The centre is responsible
     for every task until a worker hands one to another unit."""
@@ -38,7 +41,9 @@ def followup_plan_start(
     )
 
 
-def _followup_plan_start(*, actor: Any, stay: Stay, started_on: date | None = None) -> FollowUpPlan:
+def _followup_plan_start(
+    *, actor: User, stay: Stay, started_on: date | None = None
+) -> FollowUpPlan:
     # One plan per stay: a start from a second tab finds the plan the first one started.
     existing = FollowUpPlan.objects.filter(stay=stay).first()
     if existing is not None:
@@ -91,7 +96,7 @@ class ConsentInput:
 
 
 @transaction.atomic
-def followup_consent_record(*, actor: Any, plan: FollowUpPlan, data: ConsentInput) -> FollowUpPlan:
+def followup_consent_record(*, actor: User, plan: FollowUpPlan, data: ConsentInput) -> FollowUpPlan:
     """Record the person's consent to share follow-up tasks with other units (and with
     which), or its withdrawal. Without consent, every task stays internal to the centre."""
     today = current_day()
@@ -176,7 +181,7 @@ def _check_task(data: TaskInput) -> None:
 
 @transaction.atomic
 def followup_task_create(
-    *, actor: Any, plan: FollowUpPlan, data: TaskInput, submission_id: uuid.UUID
+    *, actor: User, plan: FollowUpPlan, data: TaskInput, submission_id: uuid.UUID
 ) -> FollowUpTask:
     """Add a task to the plan."""
     return once(
@@ -186,7 +191,7 @@ def followup_task_create(
     )
 
 
-def _followup_task_create(*, actor: Any, plan: FollowUpPlan, data: TaskInput) -> FollowUpTask:
+def _followup_task_create(*, actor: User, plan: FollowUpPlan, data: TaskInput) -> FollowUpTask:
     _check_task(data)
     task = FollowUpTask(
         plan=plan,
@@ -216,7 +221,7 @@ def _followup_task_create(*, actor: Any, plan: FollowUpPlan, data: TaskInput) ->
 
 @transaction.atomic
 def followup_task_update(
-    *, actor: Any, task: FollowUpTask, data: TaskInput, owner: bool, notes_allowed: bool
+    *, actor: User, task: FollowUpTask, data: TaskInput, owner: bool, notes_allowed: bool
 ) -> FollowUpTask:
     """Change a task. The centre (`owner`) may change everything; the responsible unit
     may change the status, and the notes when the consent covers notes."""

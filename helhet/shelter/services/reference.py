@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,10 +18,13 @@ from helhet.shelter.choices import AnswerList
 from helhet.shelter.models import AnswerOption
 from helhet.shelter.services.base import ShelterError, short_text
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 
 @transaction.atomic
 def answer_option_create(
-    *, actor: Any, answer_list: str, label: str, label_en: str = "", submission_id: uuid.UUID
+    *, actor: User, answer_list: str, label: str, label_en: str = "", submission_id: uuid.UUID
 ) -> AnswerOption:
     """Add an answer to a list. Its code is derived once from the label and never changes."""
     return once(
@@ -34,7 +37,7 @@ def answer_option_create(
 
 
 def _answer_option_create(
-    *, actor: Any, answer_list: str, label: str, label_en: str = ""
+    *, actor: User, answer_list: str, label: str, label_en: str = ""
 ) -> AnswerOption:
     label = short_text(label)
     if answer_list not in AnswerList.values:
@@ -67,7 +70,7 @@ def _answer_option_create(
 
 
 @transaction.atomic
-def answer_option_set_active(*, actor: Any, option: AnswerOption, is_active: bool) -> AnswerOption:
+def answer_option_set_active(*, actor: User, option: AnswerOption, is_active: bool) -> AnswerOption:
     """Take an answer out of use (or back). Past records keep pointing at it."""
     if option.is_active == is_active:
         return option

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -19,6 +19,9 @@ from helhet.organisation.models import Unit
 from helhet.shelter.choices import BedKind
 from helhet.shelter.models import Bed, BedAllocation, Room, RoomClosure
 from helhet.shelter.services.base import ShelterError, current_day, short_text
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 
 @dataclass
@@ -55,7 +58,7 @@ def _check_room_name(unit: Unit, name: str, *, exclude: int | None = None) -> st
 
 
 @transaction.atomic
-def room_create(*, actor: Any, unit: Unit, data: RoomInput, submission_id: uuid.UUID) -> Room:
+def room_create(*, actor: User, unit: Unit, data: RoomInput, submission_id: uuid.UUID) -> Room:
     """Add a room to the centre."""
     return once(
         actor=actor,
@@ -64,7 +67,7 @@ def room_create(*, actor: Any, unit: Unit, data: RoomInput, submission_id: uuid.
     )
 
 
-def _room_create(*, actor: Any, unit: Unit, data: RoomInput) -> Room:
+def _room_create(*, actor: User, unit: Unit, data: RoomInput) -> Room:
     values = {name: getattr(data, name) for name in ROOM_FIELDS}
     room = Room(unit=unit, **{**values, "name": _check_room_name(unit, data.name)})
     room.full_clean()
@@ -74,7 +77,7 @@ def _room_create(*, actor: Any, unit: Unit, data: RoomInput) -> Room:
 
 
 @transaction.atomic
-def room_update(*, actor: Any, room: Room, data: RoomInput) -> Room:
+def room_update(*, actor: User, room: Room, data: RoomInput) -> Room:
     """Change a room's name and properties. A room someone lives in stays in use."""
     values = {
         **{name: getattr(data, name) for name in ROOM_FIELDS},
@@ -104,7 +107,7 @@ def room_update(*, actor: Any, room: Room, data: RoomInput) -> Room:
 
 @transaction.atomic
 def bed_create(
-    *, actor: Any, room: Room, label: str, kind: str = BedKind.ADULT, submission_id: uuid.UUID
+    *, actor: User, room: Room, label: str, kind: str = BedKind.ADULT, submission_id: uuid.UUID
 ) -> Bed:
     """Add a bed to a room."""
     return once(
@@ -114,7 +117,7 @@ def bed_create(
     )
 
 
-def _bed_create(*, actor: Any, room: Room, label: str, kind: str = BedKind.ADULT) -> Bed:
+def _bed_create(*, actor: User, room: Room, label: str, kind: str = BedKind.ADULT) -> Bed:
     label = short_text(label)
     if not label:
         raise ShelterError(_("Gi sengen et navn, for eksempel «Seng 1»."), field="label")
@@ -135,7 +138,7 @@ def _bed_create(*, actor: Any, room: Room, label: str, kind: str = BedKind.ADULT
 
 
 @transaction.atomic
-def bed_set_active(*, actor: Any, bed: Bed, is_active: bool) -> Bed:
+def bed_set_active(*, actor: User, bed: Bed, is_active: bool) -> Bed:
     """Take a bed out of use for good (or back). A bed in use cannot be removed."""
     if bed.is_active == is_active:
         return bed
@@ -159,7 +162,7 @@ def bed_set_active(*, actor: Any, bed: Bed, is_active: bool) -> Bed:
 @transaction.atomic
 def room_closure_create(
     *,
-    actor: Any,
+    actor: User,
     room: Room,
     starts_on: date,
     ends_on: date | None,
@@ -177,7 +180,7 @@ def room_closure_create(
 
 
 def _room_closure_create(
-    *, actor: Any, room: Room, starts_on: date, ends_on: date | None, reason: str
+    *, actor: User, room: Room, starts_on: date, ends_on: date | None, reason: str
 ) -> RoomClosure:
     if ends_on is not None and ends_on <= starts_on:
         raise ShelterError(

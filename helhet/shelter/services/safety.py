@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -25,11 +25,14 @@ from helhet.shelter.models import (
 )
 from helhet.shelter.services.base import ShelterError, current_day
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 
 @transaction.atomic
 def safety_plan_save(
     *,
-    actor: Any,
+    actor: User,
     stay: Stay,
     sections: dict[str, str],
     reviewed_on: date | None = None,
@@ -93,7 +96,7 @@ class ThreatInput:
 
 @transaction.atomic
 def threat_assessment_create(
-    *, actor: Any, stay: Stay, data: ThreatInput, submission_id: uuid.UUID
+    *, actor: User, stay: Stay, data: ThreatInput, submission_id: uuid.UUID
 ) -> ThreatAssessment:
     """Record a systematic mapping of threats and risk for the stay."""
     return once(
@@ -103,7 +106,7 @@ def threat_assessment_create(
     )
 
 
-def _threat_assessment_create(*, actor: Any, stay: Stay, data: ThreatInput) -> ThreatAssessment:
+def _threat_assessment_create(*, actor: User, stay: Stay, data: ThreatInput) -> ThreatAssessment:
     if data.assessed_on is None:
         raise ShelterError(_("Skriv datoen for kartleggingen."), field="assessed_on")
     if data.assessed_on > current_day():

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -31,6 +31,9 @@ from helhet.shelter.services.base import (
     current_day,
     short_text,
 )
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 # The source of the person links a stay makes (people.PersonUnitLink.source): a stored
 # name, like a sealing context, so it is written out and never derived from the model.
@@ -173,7 +176,7 @@ def _child_error(child: ChildInput, message: str, name: str) -> ShelterError:
 
 def _add_child(
     *,
-    actor: Any,
+    actor: User,
     stay: Stay,
     child: ChildInput,
     arrived_on: date,
@@ -231,7 +234,7 @@ def _add_child(
 @transaction.atomic
 def stay_create(
     *,
-    actor: Any,
+    actor: User,
     unit: Unit,
     resident: PersonInput | Person | None,
     data: StayInput,
@@ -252,7 +255,7 @@ def stay_create(
 
 def _stay_create(
     *,
-    actor: Any,
+    actor: User,
     unit: Unit,
     resident: PersonInput | Person | None,
     data: StayInput,
@@ -320,7 +323,7 @@ def _stay_create(
 
 
 @transaction.atomic
-def stay_update(*, actor: Any, stay: Stay, data: StayInput) -> Stay:
+def stay_update(*, actor: User, stay: Stay, data: StayInput) -> Stay:
     """Change the registration of a stay. The arrival cannot move after a child's arrival,
     a bed allocation or the departure."""
     values, violence = _stay_values(data)
@@ -364,7 +367,7 @@ def stay_update(*, actor: Any, stay: Stay, data: StayInput) -> Stay:
 @transaction.atomic
 def stay_child_add(
     *,
-    actor: Any,
+    actor: User,
     stay: Stay,
     child: ChildInput,
     arrived_on: date | None = None,
@@ -379,7 +382,7 @@ def stay_child_add(
 
 
 def _stay_child_add(
-    *, actor: Any, stay: Stay, child: ChildInput, arrived_on: date | None = None
+    *, actor: User, stay: Stay, child: ChildInput, arrived_on: date | None = None
 ) -> StayChild:
     if not stay.is_open:
         raise ShelterError(
@@ -398,7 +401,7 @@ def _stay_child_add(
 
 
 @transaction.atomic
-def stay_end(*, actor: Any, stay: Stay, departed_on: date | None, destination: Any) -> Stay:
+def stay_end(*, actor: User, stay: Stay, departed_on: date | None, destination: Any) -> Stay:
     """The resident (and the children still there) move out. Beds are freed from the
     departure day; overnights follow from the dates."""
     stay = Stay.objects.select_for_update().get(pk=stay.pk)

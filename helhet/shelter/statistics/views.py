@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record
+from helhet.core.types import AuthenticatedRequest
 from helhet.shelter.choices import Purpose
 from helhet.shelter.selectors import centres_for
 from helhet.shelter.statistics import exports
@@ -33,7 +34,7 @@ from helhet.shelter.statistics.tables import Report
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _form(request: HttpRequest) -> ReportForm:
+def _form(request: AuthenticatedRequest) -> ReportForm:
     unit = get_statistics_centre_for(request.user, request.GET.get("senter"))
     data = {**ReportForm.defaults(unit), **request.GET.dict()}
     centres = list(centres_for(user=request.user).order_by("name"))
@@ -49,7 +50,7 @@ def _report(form: ReportForm) -> Report:
     return report
 
 
-def _record(request: HttpRequest, report: Report, kind: str, what: str) -> None:
+def _record(request: AuthenticatedRequest, report: Report, kind: str, what: str) -> None:
     municipality = report.municipality.number if report.municipality else "all"
     event_record(
         kind=kind,
@@ -77,7 +78,7 @@ def _query(form: ReportForm) -> str:
 
 @never_cache
 @require_GET
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AuthenticatedRequest) -> HttpResponse:
     """Choose centre, year, municipality and view; the tables show on the page."""
     form = _form(request)
     context: dict[str, Any] = {"form": form, "unit": form.unit}
@@ -107,7 +108,10 @@ def _downloads() -> list[tuple[str, str]]:
 
 
 def _download(
-    request: HttpRequest, fmt: str, render_file: Callable[[Report], bytes | str], content_type: str
+    request: AuthenticatedRequest,
+    fmt: str,
+    render_file: Callable[[Report], bytes | str],
+    content_type: str,
 ) -> HttpResponse:
     """The report as a file, recorded as an export; or, when the choice is not valid, a
     redirect to the page, which shows what to correct."""
@@ -123,17 +127,17 @@ def _download(
 
 @never_cache
 @require_GET
-def report_xlsx(request: HttpRequest) -> HttpResponse:
+def report_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     return _download(request, "xlsx", exports.report_xlsx, XLSX)
 
 
 @never_cache
 @require_GET
-def report_csv(request: HttpRequest) -> HttpResponse:
+def report_csv(request: AuthenticatedRequest) -> HttpResponse:
     return _download(request, "csv", exports.report_csv, "text/csv; charset=utf-8")
 
 
 @never_cache
 @require_GET
-def report_pdf(request: HttpRequest) -> HttpResponse:
+def report_pdf(request: AuthenticatedRequest) -> HttpResponse:
     return _download(request, "pdf", exports.report_pdf, "application/pdf")

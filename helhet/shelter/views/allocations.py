@@ -4,7 +4,7 @@ centre when the offer was full or not suited."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from helhet.audit.services import object_type_of
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
+from helhet.core.types import AuthenticatedRequest
 from helhet.organisation.roles import Cap
 from helhet.shelter import access, selectors, services
 from helhet.shelter.choices import Purpose
@@ -27,7 +28,7 @@ from helhet.shelter.views.base import render_page, stay_url
 
 
 @require_http_methods(["GET", "POST"])
-def stay_allocate(request: HttpRequest, pk: int) -> HttpResponse:
+def stay_allocate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Give the family a room, or one person a bed. When the centre is full, say so at once
     and offer to record a referral to another centre."""
     stay = access.get_stay_for(request.user, pk, purpose=Purpose.ALLOCATE, edit=True)
@@ -95,7 +96,7 @@ def stay_allocate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def capacity_referral(request: HttpRequest) -> HttpResponse:
+def capacity_referral(request: AuthenticatedRequest) -> HttpResponse:
     """The offer was full (or not suited): record that the person was referred elsewhere."""
     unit = access.get_centre_for(request, capability=Cap.CASE_EDIT)
     form = CapacityReferralForm(posted(request))

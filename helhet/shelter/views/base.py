@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from helhet.core.types import AuthenticatedRequest
 from helhet.shelter import selectors
 from helhet.shelter.models import Stay
 
 
 def render_page(
-    request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
+    request: AuthenticatedRequest, template: str, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
     """Render a page of the centre, with what the shelter sub-menu needs (may the user
     manage rooms and lists?)."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from helhet.audit.services import object_type_of
+from helhet.core.types import AuthenticatedRequest
 from helhet.shelter import access, selectors
 from helhet.shelter.choices import Purpose
 from helhet.shelter.models import Stay
@@ -16,7 +17,7 @@ from helhet.shelter.views.base import render_page
 
 
 @require_GET
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: AuthenticatedRequest) -> HttpResponse:
     if not selectors.centres_for(user=request.user).exists():
         # Staff of other units reach this page from the menu; their shared tasks are elsewhere.
         return render_page(request, "shelter/no_centre.html", {})

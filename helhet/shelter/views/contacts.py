@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.core.lists import paginate
+from helhet.core.types import AuthenticatedRequest
 from helhet.organisation.roles import Cap
 from helhet.shelter import access, selectors, services
 from helhet.shelter.forms import DayContactForm, PhoneContactForm
@@ -33,7 +34,7 @@ def _phone_input(form: PhoneContactForm) -> services.PhoneContactInput:
 
 
 @require_http_methods(["GET", "POST"])
-def phone(request: HttpRequest) -> HttpResponse:
+def phone(request: AuthenticatedRequest) -> HttpResponse:
     """One screen: log a call, see today's calls, undo the last one."""
     unit = access.get_centre_for(request, capability=Cap.CASE_EDIT)
     form = PhoneContactForm(posted(request))
@@ -68,7 +69,7 @@ def phone(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def phone_undo(request: HttpRequest) -> HttpResponse:
+def phone_undo(request: AuthenticatedRequest) -> HttpResponse:
     unit = access.get_centre_for(request, capability=Cap.CASE_EDIT)
     try:
         services.phone_contact_undo(actor=request.user, unit=unit)
@@ -80,14 +81,14 @@ def phone_undo(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def day_list(request: HttpRequest) -> HttpResponse:
+def day_list(request: AuthenticatedRequest) -> HttpResponse:
     unit = access.get_centre_for(request)
     page = paginate(request, selectors.day_contact_list(unit=unit))
     return render_page(request, "shelter/day_list.html", {"unit": unit, "page_obj": page})
 
 
 @require_http_methods(["GET", "POST"])
-def day_create(request: HttpRequest) -> HttpResponse:
+def day_create(request: AuthenticatedRequest) -> HttpResponse:
     unit = access.get_centre_for(request, capability=Cap.CASE_EDIT)
     form = DayContactForm(posted(request), unit=unit, staff=selectors.centre_staff(unit=unit))
     if form.is_bound and form.is_valid():

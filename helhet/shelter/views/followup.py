@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from helhet.audit.services import object_type_of
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import SUBMISSION_MISSING, posted
 from helhet.core.lists import paginate
+from helhet.core.types import AuthenticatedRequest
 from helhet.people.selectors import person_data
 from helhet.shelter import access, selectors, services
 from helhet.shelter.choices import Purpose, TaskStatus
@@ -32,7 +33,7 @@ from helhet.shelter.views.base import protection, render_page, stay_url
 
 
 @require_http_methods(["GET", "POST"])
-def followup(request: HttpRequest, pk: int) -> HttpResponse:
+def followup(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The follow-up plan of a stay; a POST starts it with the default checklist."""
     stay = access.get_stay_for(
         request.user, pk, purpose=Purpose.FOLLOW_UP, edit=request.method == "POST"
@@ -88,7 +89,7 @@ def followup(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def followup_consent(request: HttpRequest, pk: int) -> HttpResponse:
+def followup_consent(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     stay = access.get_stay_for(request.user, pk, purpose=Purpose.FOLLOW_UP, edit=True)
     plan = selectors.followup_plan_of(stay)
     if plan is None:
@@ -135,7 +136,7 @@ def _task_input(form: Any, task: FollowUpTask | None = None) -> services.TaskInp
 
 
 @require_http_methods(["GET", "POST"])
-def task_create(request: HttpRequest, pk: int) -> HttpResponse:
+def task_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     stay = access.get_stay_for(request.user, pk, purpose=Purpose.FOLLOW_UP, edit=True)
     plan = selectors.followup_plan_of(stay)
     if plan is None:
@@ -170,7 +171,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def task_list(request: HttpRequest) -> HttpResponse:
+def task_list(request: AuthenticatedRequest) -> HttpResponse:
     """Tasks my unit is responsible for: the centre's own, and those shared with consent."""
     status = request.GET.get("status", "open")
     page = paginate(request, selectors.unit_task_list(user=request.user, status=status))
@@ -199,7 +200,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def task_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     task = access.get_task_for(request.user, pk, purpose=Purpose.TASK_VIEW)
     permissions = selectors.task_permissions(user=request.user, task=task)
     resident = task.plan.stay.resident

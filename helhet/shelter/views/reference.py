@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
+from helhet.core.types import AuthenticatedRequest
 from helhet.shelter import access, selectors, services
 from helhet.shelter.choices import AnswerList, Purpose
 from helhet.shelter.forms import AnswerOptionForm
@@ -17,7 +18,7 @@ from helhet.shelter.views.base import render_page
 
 
 @require_http_methods(["GET", "POST"])
-def answer_lists(request: HttpRequest) -> HttpResponse:
+def answer_lists(request: AuthenticatedRequest) -> HttpResponse:
     access.get_managed_centre_for(request)
     form = AnswerOptionForm(posted(request), initial={"answer_list": request.GET.get("liste")})
     if form.is_bound and form.is_valid():
@@ -47,7 +48,7 @@ def answer_lists(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def answer_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def answer_toggle(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     access.get_managed_centre_for(request)
     option = access.get_answer_option_for(request.user, pk, purpose=Purpose.ANSWER_LISTS)
     services.answer_option_set_active(

@@ -4,7 +4,7 @@ page with its beds and periods out of service."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from helhet.core.access import parse_pk
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
+from helhet.core.types import AuthenticatedRequest
 from helhet.shelter import access, selectors, services
 from helhet.shelter.choices import Purpose
 from helhet.shelter.forms import BedForm, ClosureForm, RoomCreateForm, RoomForm
@@ -24,7 +25,7 @@ def _room_input(form: RoomForm) -> services.RoomInput:
 
 
 @require_http_methods(["GET", "POST"])
-def room_list(request: HttpRequest) -> HttpResponse:
+def room_list(request: AuthenticatedRequest) -> HttpResponse:
     unit = access.get_managed_centre_for(request)
     form = RoomCreateForm(posted(request), initial={"is_active": True})
     if form.is_bound and form.is_valid():
@@ -49,7 +50,7 @@ def room_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def room_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def room_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     room = access.get_room_for(request.user, pk, purpose=Purpose.ROOMS)
     data = posted(request)
     action = data.get("action") if data is not None else None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
+from helhet.core.types import AuthenticatedRequest
 from helhet.people.selectors import person_data
 from helhet.shelter import access, selectors, services
 from helhet.shelter.choices import Purpose
@@ -19,7 +20,7 @@ from helhet.shelter.views.base import render_page, stay_url
 
 
 @require_http_methods(["GET", "POST"])
-def safety_plan(request: HttpRequest, pk: int) -> HttpResponse:
+def safety_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     stay = access.get_stay_for(
         request.user, pk, purpose=Purpose.SAFETY_PLAN, edit=request.method == "POST"
     )
@@ -60,7 +61,7 @@ def safety_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def threat_create(request: HttpRequest, pk: int) -> HttpResponse:
+def threat_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     stay = access.get_stay_for(request.user, pk, purpose=Purpose.THREAT_MAPPING, edit=True)
     form = ThreatForm(posted(request))
     if form.is_bound and form.is_valid():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,6 +15,7 @@ from helhet.audit.services import object_type_of
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.core.lists import paginate
+from helhet.core.types import AuthenticatedRequest
 from helhet.organisation.roles import Cap
 from helhet.people.access import get_person_for
 from helhet.people.selectors import person_data
@@ -44,7 +45,7 @@ _PLAIN_FIELDS = (
 
 
 @require_GET
-def stay_list(request: HttpRequest) -> HttpResponse:
+def stay_list(request: AuthenticatedRequest) -> HttpResponse:
     unit = access.get_centre_for(request)
     status = request.GET.get("status", "open")
     if status not in ("open", "ended", "all"):
@@ -142,7 +143,7 @@ def _place_error(
 
 
 @require_http_methods(["GET", "POST"])
-def stay_create(request: HttpRequest) -> HttpResponse:
+def stay_create(request: AuthenticatedRequest) -> HttpResponse:
     """Intake of an adult, with or without children."""
     unit = access.get_centre_for(request, capability=Cap.CASE_EDIT)
     known = None
@@ -193,7 +194,7 @@ def stay_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def stay_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def stay_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     stay = selectors.stay_detail(access.get_stay_for(request.user, pk, purpose=Purpose.STAY_VIEW))
     children = list(stay.children.all())
     names = selectors.names_of([stay.resident, *(child.child for child in children)])
@@ -236,7 +237,7 @@ def stay_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def stay_update(request: HttpRequest, pk: int) -> HttpResponse:
+def stay_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     stay = access.get_stay_for(request.user, pk, purpose=Purpose.STAY_EDIT, edit=True)
     violence_types = selectors.stay_violence_type_ids(stay)
     used = tuple(
@@ -267,7 +268,7 @@ def stay_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def child_add(request: HttpRequest, pk: int) -> HttpResponse:
+def child_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     stay = access.get_stay_for(request.user, pk, purpose=Purpose.STAY_EDIT, edit=True)
     form = ChildAddForm(posted(request))
     if form.is_bound and form.is_valid():
@@ -293,7 +294,7 @@ def child_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def stay_end(request: HttpRequest, pk: int) -> HttpResponse:
+def stay_end(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     stay = access.get_stay_for(request.user, pk, purpose=Purpose.STAY_END, edit=True)
     form = StayEndForm(posted(request))
     if form.is_bound and form.is_valid():

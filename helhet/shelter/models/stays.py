@@ -277,6 +277,15 @@ class BedAllocation(models.Model):
     def covers(self, day: date) -> bool:
         return self.starts_on <= day and (self.ends_on is None or day < self.ends_on)
 
+    @property
+    def occupant(self) -> Person:
+        """Who sleeps in the bed: the child, or else the resident."""
+        return self.stay_child.child if self.stay_child is not None else self.stay.resident
+
+    @property
+    def occupant_id(self) -> int:
+        return self.stay_child.child_id if self.stay_child is not None else self.stay.resident_id
+
 
 class CapacityReferral(models.Model):
     """Someone asked for a place and was referred to another centre (the offer was full, or

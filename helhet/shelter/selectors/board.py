@@ -113,11 +113,7 @@ def board(*, unit: Unit, day: date | None = None, with_names: bool) -> Board:
             allocation = allocations.get(bed.id)
             entry = BedToday(bed=bed, allocation=allocation)
             if allocation is not None:
-                person = (
-                    allocation.stay_child.child
-                    if allocation.stay_child_id
-                    else allocation.stay.resident
-                )
+                person = allocation.occupant
                 persons[person.pk] = person
                 entry.is_child = bool(allocation.stay_child_id)
             beds.append(entry)
@@ -132,11 +128,7 @@ def board(*, unit: Unit, day: date | None = None, with_names: bool) -> Board:
             if entry.allocation is None or not with_names:
                 continue
             allocation = entry.allocation
-            person_id = (
-                allocation.stay_child.child_id
-                if allocation.stay_child_id
-                else allocation.stay.resident_id
-            )
+            person_id = allocation.occupant_id
             entry.occupant_name = names[person_id].display_name
     return Board(
         unit=unit,
@@ -158,11 +150,7 @@ def board_person_ids(board_data: Board) -> list[tuple[int, int]]:
             if entry.allocation is None:
                 continue
             allocation = entry.allocation
-            person_id = (
-                allocation.stay_child.child_id
-                if allocation.stay_child_id
-                else allocation.stay.resident_id
-            )
+            person_id = allocation.occupant_id
             seen[person_id] = allocation.stay_id
     for stay in [*board_data.arrivals, *board_data.departures, *board_data.missing_threat_mapping]:
         seen[stay.resident_id] = stay.pk

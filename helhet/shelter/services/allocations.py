@@ -131,7 +131,7 @@ def _bed_allocate(
     stay_child: StayChild | None = None,
 ) -> BedAllocation:
     starts_on = starts_on or current_day()
-    bed_id = getattr(bed, "pk", bed)
+    bed_id = bed.pk if isinstance(bed, Bed) else bed
     locked = (
         Bed.objects.select_for_update()
         .select_related("room")
@@ -183,7 +183,7 @@ def _room_allocate(
     *, actor: User, stay: Stay, room: Room | int, starts_on: date | None
 ) -> BedAllocation:
     starts_on = starts_on or current_day()
-    room_id = getattr(room, "pk", room)
+    room_id = room.pk if isinstance(room, Room) else room
     beds = list(
         Bed.objects.select_for_update()
         .select_related("room")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Literal, overload
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,22 +26,46 @@ def current_day() -> date:
     return timezone.localdate()
 
 
-def active_option(pk: Any, answer_list: str, *, field_name: str, required: bool = True) -> Any:
+# An answer as a form (the option) or a caller (its id) gives it.
+OptionRef = AnswerOption | int | str
+
+
+@overload
+def option_pk(ref: OptionRef) -> int | str: ...
+@overload
+def option_pk(ref: OptionRef | None) -> int | str | None: ...
+def option_pk(ref: OptionRef | None) -> int | str | None:
+    return ref.pk if isinstance(ref, AnswerOption) else ref
+
+
+@overload
+def active_option(
+    pk: OptionRef | None, answer_list: str, *, field_name: str, required: Literal[True] = ...
+) -> AnswerOption: ...
+@overload
+def active_option(
+    pk: OptionRef | None, answer_list: str, *, field_name: str, required: bool
+) -> AnswerOption | None: ...
+def active_option(
+    pk: OptionRef | None, answer_list: str, *, field_name: str, required: bool = True
+) -> AnswerOption | None:
     """An active option of the given list, or a clear error by the field."""
-    if pk in (None, ""):
+    if pk is None or pk == "":
         if required:
             raise ShelterError(_("Velg et svar."), field=field_name)
         return None
     option = AnswerOption.objects.filter(
-        pk=getattr(pk, "pk", pk), answer_list=answer_list, is_active=True
+        pk=option_pk(pk), answer_list=answer_list, is_active=True
     ).first()
     if option is None:
         raise ShelterError(_("Velg et av svarene i listen."), field=field_name)
     return option
 
 
-def active_options(pks: Iterable[Any], answer_list: str, *, field_name: str) -> list[AnswerOption]:
-    wanted = {getattr(pk, "pk", pk) for pk in pks}
+def active_options(
+    pks: Iterable[OptionRef], answer_list: str, *, field_name: str
+) -> list[AnswerOption]:
+    wanted = {option_pk(pk) for pk in pks}
     found = list(
         AnswerOption.objects.filter(pk__in=wanted, answer_list=answer_list, is_active=True)
     )

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +21,7 @@ from helhet.people.services import PersonInput, person_create
 from helhet.shelter.choices import AnswerList, DayContactKind
 from helhet.shelter.models import DayContact, DayUser, PhoneContact
 from helhet.shelter.services.base import (
+    OptionRef,
     ShelterError,
     active_option,
     active_options,
@@ -40,9 +41,9 @@ UNDO_WINDOW = timedelta(minutes=30)
 class PhoneContactInput:
     started_at: datetime
     duration_minutes: int
-    caller_group: Any
-    outcome: Any
-    topics: Sequence[Any] = ()
+    caller_group: OptionRef | None
+    outcome: OptionRef | None
+    topics: Sequence[OptionRef] = ()
     caller_gender: str = Gender.NOT_REGISTERED
     municipality: Municipality | None = None
     is_conversation: bool = False
@@ -177,8 +178,8 @@ def _day_user_create(*, actor: User, unit: Unit, data: DayUserInput) -> DayUser:
 class DayContactInput:
     occurred_on: date
     kind: str
-    topics: Sequence[Any] = ()
-    staff: Sequence[Any] = ()
+    topics: Sequence[OptionRef] = ()
+    staff: Sequence[User] = ()
     duration_minutes: int | None = None
     with_children: bool = False
     with_interpreter: bool = False

@@ -52,7 +52,10 @@ def _check_room_name(unit: Unit, name: str, *, exclude: int | None = None) -> st
     name = short_text(name)
     if not name:
         raise ShelterError(_("Gi rommet et navn."), field="name")
-    if Room.objects.filter(unit=unit, name__iexact=name).exclude(pk=exclude).exists():
+    same_name = Room.objects.filter(unit=unit, name__iexact=name)
+    if exclude is not None:
+        same_name = same_name.exclude(pk=exclude)
+    if same_name.exists():
         raise ShelterError(_("Senteret har allerede et rom med dette navnet."), field="name")
     return name
 

@@ -24,11 +24,13 @@ from helhet.people.services import PersonInput, person_create, person_link_unit
 from helhet.shelter.choices import AnswerList, ConsentDecidedBy, YesNoUnknown
 from helhet.shelter.models import AnswerOption, Stay, StayChild
 from helhet.shelter.services.base import (
+    OptionRef,
     ShelterError,
     active_option,
     active_options,
     check_birth_year,
     current_day,
+    option_pk,
     short_text,
 )
 
@@ -53,11 +55,11 @@ class StayInput:
     """The registration of a stay (Bufdir's resident form), without the persons."""
 
     arrived_on: date
-    referrer: Any
+    referrer: OptionRef | None
     municipality: Municipality | None = None
-    violence_types: Sequence[Any] = ()
+    violence_types: Sequence[OptionRef] = ()
     violence_repeated: str = YesNoUnknown.UNKNOWN
-    perpetrator_relation: Any = None
+    perpetrator_relation: OptionRef | None = None
     perpetrator_gender: str = Gender.NOT_REGISTERED
     disability: str = YesNoUnknown.UNKNOWN
     immigrant_background: str = YesNoUnknown.UNKNOWN
@@ -401,15 +403,15 @@ def _stay_child_add(
 
 
 @transaction.atomic
-def stay_end(*, actor: User, stay: Stay, departed_on: date | None, destination: Any) -> Stay:
+def stay_end(
+    *, actor: User, stay: Stay, departed_on: date | None, destination: OptionRef | None
+) -> Stay:
     """The resident (and the children still there) move out. Beds are freed from the
     departure day; overnights follow from the dates."""
     stay = Stay.objects.select_for_update().get(pk=stay.pk)
     if not stay.is_open:
         # A repeated submit of the same departure (a double click) is not an error.
-        if stay.departed_on == departed_on and stay.destination_id == getattr(
-            destination, "pk", destination
-        ):
+        if stay.departed_on == departed_on and stay.destination_id == option_pk(destination):
             return stay
         raise ShelterError(_("Oppholdet er allerede avsluttet."))
     if departed_on is None:

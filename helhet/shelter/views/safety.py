@@ -26,7 +26,7 @@ def safety_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
     plan = selectors.safety_plan_of(stay)
     sections = selectors.safety_plan_sections(plan) if plan else {}
-    initial = {**(sections or {})}
+    initial: dict[str, object] = {**(sections or {})}
     if plan is not None:
         initial["next_review_on"] = plan.next_review_on
     form = SafetyPlanForm(posted(request), initial=initial)

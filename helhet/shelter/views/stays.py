@@ -208,9 +208,7 @@ def stay_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     allocations = [
         {
             "allocation": allocation,
-            "name": names[
-                allocation.stay_child.child_id if allocation.stay_child_id else stay.resident_id
-            ].display_name,
+            "name": names[allocation.occupant_id].display_name,
         }
         for allocation in stay.allocations.all()
     ]

@@ -7,37 +7,39 @@ where, and every refusal, is written to the audit log (`core.access.fetch_or_404
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from helhet.accounts.models import User
+from helhet.audit.purposes import PurposeChoices
 from helhet.core.access import fetch_or_404
-from helhet.organisation.choices import Purpose
 from helhet.organisation.models import Membership, Unit
 from helhet.organisation.selectors import editable_units, member_scope_units, visible_users
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 
 def _itself(unit: Unit) -> Unit:
     return unit
 
 
-def get_unit_for(user: Any, unit_id: Any, *, purpose: Purpose) -> Unit:
+def get_unit_for(user: User, unit_id: object, *, purpose: PurposeChoices) -> Unit:
     """The unit if the user manages its members (the administrator: any unit)."""
     units = member_scope_units(user=user).select_related("host_municipality")
     return fetch_or_404(user, units, unit_id, purpose=purpose, unit=_itself)
 
 
-def get_editable_unit_for(user: Any, unit_id: Any, *, purpose: Purpose) -> Unit:
+def get_editable_unit_for(user: User, unit_id: object, *, purpose: PurposeChoices) -> Unit:
     """The unit if the user may change units (the administrator)."""
     units = editable_units(user=user).select_related("host_municipality")
     return fetch_or_404(user, units, unit_id, purpose=purpose, unit=_itself)
 
 
-def get_member_user_for(user: Any, user_id: Any, *, purpose: Purpose) -> User:
+def get_member_user_for(user: User, user_id: object, *, purpose: PurposeChoices) -> User:
     """The user if the viewer may see them: a lead sees the members of their own units."""
     return fetch_or_404(user, visible_users(viewer=user), user_id, purpose=purpose)
 
 
-def get_membership_for(user: Any, membership_id: Any, *, purpose: Purpose) -> Membership:
+def get_membership_for(user: User, membership_id: object, *, purpose: PurposeChoices) -> Membership:
     """The membership if it belongs to a unit whose members the user manages."""
     memberships = Membership.objects.filter(unit__in=member_scope_units(user=user)).select_related(
         "user", "unit"

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from helhet.accounts.models import User
 from helhet.core.forms import SubmissionForm
 from helhet.organisation.choices import UnitType
 from helhet.organisation.models import Municipality, Unit
 from helhet.organisation.roles import Role
 from helhet.organisation.selectors import current_municipalities, user_by_username
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from helhet.core.types import User
+
+    _MunicipalityField = forms.ModelChoiceField[Municipality]
+    _MunicipalitiesField = forms.ModelMultipleChoiceField[Municipality]
+else:
+    # Django's form fields are generic only in django-stubs, not at run time.
+    _MunicipalityField = forms.ModelChoiceField
+    _MunicipalitiesField = forms.ModelMultipleChoiceField
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ]{2,19}$",
@@ -32,12 +43,28 @@ STATUS_CHOICES = [
 ]
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField):
+def _model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's own copy of a model choice field, to narrow its queryset."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field.")
+    return field
+
+
+def _choice(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's own copy of a choice field, to set its choices."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field.")
+    return field
+
+
+class MunicipalityChoiceField(_MunicipalityField):
     def label_from_instance(self, obj: Municipality) -> str:
         return f"{obj.number} {obj.name}"
 
 
-class MunicipalityMultipleChoiceField(forms.ModelMultipleChoiceField):
+class MunicipalityMultipleChoiceField(_MunicipalitiesField):
     def label_from_instance(self, obj: Municipality) -> str:
         return f"{obj.number} {obj.name}"
 
@@ -92,8 +119,8 @@ class UnitForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         municipalities = current_municipalities()
-        self.fields["host_municipality"].queryset = municipalities
-        self.fields["covered_municipalities"].queryset = municipalities
+        _model_choice(self, "host_municipality").queryset = municipalities
+        _model_choice(self, "covered_municipalities").queryset = municipalities
         self.fields["name"].error_messages["required"] = _("Skriv navnet på enheten.")
         self.fields["unit_type"].error_messages["required"] = _("Velg hva slags tjeneste dette er.")
         self.fields["host_municipality"].error_messages["required"] = _(
@@ -138,8 +165,8 @@ class UnitEditForm(UnitForm):
         municipalities = (
             current_municipalities() | Municipality.objects.filter(pk__in=kept)
         ).order_by("number")
-        self.fields["host_municipality"].queryset = municipalities
-        self.fields["covered_municipalities"].queryset = municipalities
+        _model_choice(self, "host_municipality").queryset = municipalities
+        _model_choice(self, "covered_municipalities").queryset = municipalities
 
 
 class UnitFilterForm(forms.Form):
@@ -158,7 +185,7 @@ class UnitFilterForm(forms.Form):
     )
 
 
-def _role_choices(roles: list[str]) -> list[tuple[str, str]]:
+def _role_choices(roles: list[str]) -> list[tuple[str, StrOrPromise]]:
     labels = dict(Role.choices)
     return [("", _("Velg rolle")), *((role, labels[role]) for role in roles)]
 
@@ -167,7 +194,7 @@ class RoleFormMixin(forms.Form):
     role = forms.ChoiceField(label=_("Rolle"), choices=[], widget=forms.Select)
 
     def set_roles(self, roles: list[str]) -> None:
-        field = self.fields["role"]
+        field = _choice(self, "role")
         field.choices = _role_choices(roles)
         field.error_messages["required"] = _("Velg en rolle.")
         field.error_messages["invalid_choice"] = _("Du kan ikke gi denne rollen.")
@@ -210,7 +237,7 @@ class UnitMemberAddForm(SubmissionForm, RoleFormMixin):
         return user
 
 
-def _member_unit_field(**kwargs: Any) -> forms.ModelChoiceField:
+def _member_unit_field(**kwargs: Any) -> forms.ModelChoiceField[Unit]:
     """A choice of one of the units whose members the viewer manages (set the queryset)."""
     return forms.ModelChoiceField(
         label=_("Enhet"),
@@ -233,7 +260,7 @@ class UserMembershipAddForm(SubmissionForm, RoleFormMixin):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units.filter(is_active=True).order_by("name")
+        _model_choice(self, "unit").queryset = units.filter(is_active=True).order_by("name")
         self.set_roles(roles)
 
 
@@ -266,7 +293,8 @@ class UserCreateForm(SubmissionForm):
     field_order = ["username", "full_name", "email"]
 
     def clean_username(self) -> str:
-        return self.cleaned_data["username"].strip().lower()
+        username: str = self.cleaned_data["username"]
+        return username.strip().lower()
 
 
 class UserCreateInUnitForm(UserCreateForm, RoleFormMixin):
@@ -277,7 +305,7 @@ class UserCreateInUnitForm(UserCreateForm, RoleFormMixin):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units.filter(is_active=True).order_by("name")
+        _model_choice(self, "unit").queryset = units.filter(is_active=True).order_by("name")
         self.set_roles(roles)
 
 
@@ -306,4 +334,4 @@ class UserFilterForm(forms.Form):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units.order_by("name")
+        _model_choice(self, "unit").queryset = units.order_by("name")

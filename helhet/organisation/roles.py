@@ -7,10 +7,13 @@ for case content, tied to the unit of the membership: selectors and chokepoints 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 
 class Role(models.TextChoices):
@@ -69,7 +72,7 @@ UNIT_ROLES = CASE_ROLES - MUNICIPALITY_ROLES
 UNIT_SCOPED = frozenset({Cap.CASE_VIEW, Cap.CASE_EDIT, Cap.PERSON_ERASE, Cap.UNIT_MEMBERS})
 
 
-def user_capabilities(user: Any) -> frozenset[str]:
+def user_capabilities(user: User) -> frozenset[str]:
     """Every capability the user holds through an active membership in an active unit."""
     from helhet.organisation.models import Membership
 

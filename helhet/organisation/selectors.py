@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -29,7 +28,7 @@ from helhet.organisation.roles import (
 )
 
 
-def units_with(*, user: Any, capability: str) -> QuerySet[Unit]:
+def units_with(*, user: User, capability: str) -> QuerySet[Unit]:
     """The active units where the user holds the capability through a membership."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Unit.objects.none()
@@ -42,7 +41,7 @@ def units_with(*, user: Any, capability: str) -> QuerySet[Unit]:
     ).distinct()
 
 
-def user_memberships(*, user: Any) -> QuerySet[Membership]:
+def user_memberships(*, user: User) -> QuerySet[Membership]:
     """The user's memberships in active units, with the unit at hand."""
     return Membership.objects.filter(user=user, unit__is_active=True).select_related(
         "unit", "unit__host_municipality"
@@ -84,7 +83,7 @@ def units_covering(*, municipality: Municipality) -> QuerySet[Unit]:
     )
 
 
-def user_unit_names(user: Any) -> list[str]:
+def user_unit_names(user: User) -> list[str]:
     """The names of the units the user works in, for the page header."""
     return sorted(
         set(
@@ -95,12 +94,12 @@ def user_unit_names(user: Any) -> list[str]:
     )
 
 
-def manages_all_members(*, user: Any) -> bool:
+def manages_all_members(*, user: User) -> bool:
     """A system administrator manages the members of every unit."""
     return Cap.USERS_MANAGE in user_capabilities(user)
 
 
-def member_scope_units(*, user: Any) -> QuerySet[Unit]:
+def member_scope_units(*, user: User) -> QuerySet[Unit]:
     """The units whose members the user may see and change.
 
     The administrator: every unit, inactive ones too (to reactivate them). A lead: the
@@ -113,7 +112,7 @@ def member_scope_units(*, user: Any) -> QuerySet[Unit]:
     return units_with(user=user, capability=Cap.UNIT_MEMBERS)
 
 
-def editable_units(*, user: Any) -> QuerySet[Unit]:
+def editable_units(*, user: User) -> QuerySet[Unit]:
     """The units the user may change: every unit for whoever manages units, else none."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Unit.objects.none()
@@ -122,11 +121,11 @@ def editable_units(*, user: Any) -> QuerySet[Unit]:
     return Unit.objects.none()
 
 
-def manages_members_of(*, user: Any, unit: Unit) -> bool:
+def manages_members_of(*, user: User, unit: Unit) -> bool:
     return member_scope_units(user=user).filter(pk=unit.pk).exists()
 
 
-def units_led(*, user: Any) -> QuerySet[Unit]:
+def units_led(*, user: User) -> QuerySet[Unit]:
     """The active units where the user is lead."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Unit.objects.none()
@@ -135,7 +134,7 @@ def units_led(*, user: Any) -> QuerySet[Unit]:
     ).distinct()
 
 
-def leads_unit(*, user: Any, unit: Unit) -> bool:
+def leads_unit(*, user: User, unit: Unit) -> bool:
     """Whether the user is a lead of this (active) unit."""
     return units_led(user=user).filter(pk=unit.pk).exists()
 
@@ -145,7 +144,7 @@ def unit_has_lead(*, unit: Unit) -> bool:
     return Membership.objects.filter(unit=unit, role=Role.LEAD, user__is_active=True).exists()
 
 
-def is_system_admin(*, user: Any) -> bool:
+def is_system_admin(*, user: User) -> bool:
     """Whether the user is a system administrator: a superuser, or the role in any unit
     (an inactive unit too: reactivating it would give the role back)."""
     if getattr(user, "is_superuser", False):
@@ -153,12 +152,12 @@ def is_system_admin(*, user: Any) -> bool:
     return Membership.objects.filter(user=user, role=Role.SYSTEM_ADMIN).exists()
 
 
-def holds_case_role(*, user: Any) -> bool:
+def holds_case_role(*, user: User) -> bool:
     """Whether the user has a role with case capabilities in any unit (an inactive unit too)."""
     return Membership.objects.filter(user=user, role__in=CASE_ROLES).exists()
 
 
-def grantable_roles(*, user: Any, unit: Unit | None = None) -> list[str]:
+def grantable_roles(*, user: User, unit: Unit | None = None) -> list[str]:
     """The roles the user may offer to give (in `unit`, or in some unit), in role order.
 
     The system administrator gives the roles that reach beyond a unit, and a unit's first
@@ -176,7 +175,7 @@ def grantable_roles(*, user: Any, unit: Unit | None = None) -> list[str]:
     return [role for role in Role.values if role in roles]
 
 
-def revocable_roles(*, user: Any, unit: Unit | None = None) -> list[str]:
+def revocable_roles(*, user: User, unit: Unit | None = None) -> list[str]:
     """The roles the user may take away (in `unit`, or in some unit): the administrator any
     role, for a member who leaves or changes job; a lead the roles within their units."""
     if manages_all_members(user=user):
@@ -211,7 +210,7 @@ def unit_members(*, unit: Unit) -> QuerySet[Membership]:
     )
 
 
-def visible_users(*, viewer: Any) -> QuerySet[User]:
+def visible_users(*, viewer: User) -> QuerySet[User]:
     """The users the viewer may see: all for the administrator, for a lead the members of
     their own units."""
     if manages_all_members(user=viewer):
@@ -228,7 +227,7 @@ class LoginActions:
     second_factor_reset: bool
 
 
-def login_actions(*, viewer: Any, member: User) -> LoginActions:
+def login_actions(*, viewer: User, member: User) -> LoginActions:
     """Which of accounts' login actions the member's page offers the viewer.
 
     The rules are accounts' (`enrolment_link_issue`, `second_factor_reset`), which check them
@@ -247,7 +246,7 @@ def login_actions(*, viewer: Any, member: User) -> LoginActions:
     )
 
 
-def memberships_in_scope(*, viewer: Any) -> QuerySet[Membership]:
+def memberships_in_scope(*, viewer: User) -> QuerySet[Membership]:
     """The memberships the viewer may see (those in their units), with the units at hand."""
     return (
         Membership.objects.filter(unit__in=member_scope_units(user=viewer))
@@ -257,7 +256,7 @@ def memberships_in_scope(*, viewer: Any) -> QuerySet[Membership]:
 
 
 def user_search(
-    *, viewer: Any, query: str = "", unit: Unit | None = None, status: str = ""
+    *, viewer: User, query: str = "", unit: Unit | None = None, status: str = ""
 ) -> QuerySet[User]:
     """Users the viewer may see, matching a search on name, username or e-mail, with their
     memberships in the viewer's units prefetched as `scoped_memberships`."""
@@ -355,7 +354,7 @@ def role_change_rows(events: Iterable[Event]) -> list[RoleChange]:
     return rows
 
 
-def membership_removed_by(*, actor: Any, membership_id: int) -> tuple[int, int | None] | None:
+def membership_removed_by(*, actor: User, membership_id: int) -> tuple[int, int | None] | None:
     """If the actor themselves removed this membership, its unit id and user id.
 
     A second click on "remove" arrives after the first has removed the membership; it is

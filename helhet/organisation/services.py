@@ -8,13 +8,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from helhet.accounts.models import User
 from helhet.accounts.services import user_create
 from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record, event_record_for, object_type_of
@@ -34,6 +33,9 @@ from helhet.organisation.selectors import (
     revocable_roles,
     unit_has_lead,
 )
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 
 class OrganisationError(DomainError):
@@ -87,7 +89,7 @@ def _municipality_rows(text: str) -> list[tuple[str, str]]:
 
 @transaction.atomic
 def municipalities_import(
-    *, text: str, valid_from: date | None = None, actor: Any = None
+    *, text: str, valid_from: date | None = None, actor: User | None = None
 ) -> ImportResult:
     """Create or update municipalities from an SSB export. All or nothing.
 
@@ -141,7 +143,7 @@ def _domain_error(exc: ValidationError) -> OrganisationError:
 
 def unit_create(
     *,
-    actor: Any,
+    actor: User,
     name: str,
     unit_type: str,
     host_municipality: Municipality,
@@ -176,7 +178,7 @@ def unit_create(
 @transaction.atomic
 def _unit_create(
     *,
-    actor: Any,
+    actor: User,
     name: str,
     unit_type: str,
     host_municipality: Municipality,
@@ -205,7 +207,7 @@ def _unit_create(
 @transaction.atomic
 def unit_update(
     *,
-    actor: Any,
+    actor: User,
     unit: Unit,
     name: str,
     unit_type: str,
@@ -272,7 +274,7 @@ def unit_update(
 
 
 @transaction.atomic
-def membership_add(*, actor: Any, user: Any, unit: Unit, role: str, note: str = "") -> Membership:
+def membership_add(*, actor: User, user: User, unit: Unit, role: str, note: str = "") -> Membership:
     """Record that a user has a role in a unit, and audit it. No rule is checked here.
 
     Only for code that builds a region without a person asking: the demo region, the test
@@ -291,7 +293,7 @@ def membership_add(*, actor: Any, user: Any, unit: Unit, role: str, note: str = 
 
 
 @transaction.atomic
-def membership_remove(*, actor: Any, membership: Membership) -> None:
+def membership_remove(*, actor: User, membership: Membership) -> None:
     """Take a role in a unit away from a user, and audit it. No rule is checked here (see
     `membership_revoke`)."""
     unit, pk, detail = (
@@ -312,7 +314,7 @@ def membership_remove(*, actor: Any, membership: Membership) -> None:
 
 def membership_grant(
     *,
-    actor: Any,
+    actor: User,
     user: User,
     unit: Unit,
     role: str,
@@ -334,7 +336,7 @@ def membership_grant(
     return once(actor=actor, submission_id=submission_id, create=create)
 
 
-def _check_role_in_unit(*, actor: Any, unit: Unit, role: str) -> str:
+def _check_role_in_unit(*, actor: User, unit: Unit, role: str) -> str:
     """May the actor give this role in this unit? Returns the audit note of the grant.
 
     The first lead. A new unit has no lead to appoint one, so the system administrator
@@ -388,7 +390,7 @@ def _check_role_in_unit(*, actor: Any, unit: Unit, role: str) -> str:
     return FIRST_LEAD_NOTE
 
 
-def _check_not_themselves(*, actor: Any, user: User) -> None:
+def _check_not_themselves(*, actor: User, user: User) -> None:
     if user.pk == actor.pk:
         raise OrganisationError(
             _("Du kan ikke gi deg selv en rolle. Be en annen som har rett til det."),
@@ -418,7 +420,7 @@ def _check_grantee(*, user: User, role: str) -> None:
 
 
 @transaction.atomic
-def membership_revoke(*, actor: Any, membership: Membership) -> None:
+def membership_revoke(*, actor: User, membership: Membership) -> None:
     """Take a role away: the administrator any role (someone leaves or changes job), a lead
     the roles within the units they lead.
 
@@ -444,7 +446,7 @@ def membership_revoke(*, actor: Any, membership: Membership) -> None:
 
 def staff_user_create(
     *,
-    actor: Any,
+    actor: User,
     username: str,
     full_name: str,
     email: str,
@@ -467,7 +469,7 @@ def staff_user_create(
 
 def staff_user_create_in_unit(
     *,
-    actor: Any,
+    actor: User,
     username: str,
     full_name: str,
     email: str,

@@ -6,10 +6,11 @@ access.py then give 404 for a unit or user outside the viewer's reach.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,6 +21,7 @@ from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.core.lists import paginate
 from helhet.core.policy import has_capability
+from helhet.core.types import AuthenticatedRequest
 from helhet.organisation.access import (
     get_editable_unit_for,
     get_member_user_for,
@@ -63,10 +65,13 @@ from helhet.organisation.services import (
     unit_update,
 )
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 # Units
 
 
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: AuthenticatedRequest) -> HttpResponse:
     form = UnitFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     units = unit_search(query=filters.get("q", ""), unit_type=filters.get("unit_type", ""))
@@ -79,7 +84,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def unit_create_view(request: HttpRequest) -> HttpResponse:
+def unit_create_view(request: AuthenticatedRequest) -> HttpResponse:
     form = UnitCreateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -103,7 +108,7 @@ def unit_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_edit(request: AuthenticatedRequest, unit_id: int) -> HttpResponse:
     unit = get_editable_unit_for(request.user, unit_id, purpose=Purpose.UNIT_EDIT)
     form = UnitEditForm(posted(request), unit=unit)
     if request.method == "POST" and form.is_valid():
@@ -128,7 +133,7 @@ def unit_edit(request: HttpRequest, unit_id: int) -> HttpResponse:
     return render(request, "organisation/unit_form.html", {"form": form, "unit": unit})
 
 
-def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_detail(request: AuthenticatedRequest, unit_id: int) -> HttpResponse:
     unit = get_unit_for(request.user, unit_id, purpose=Purpose.UNIT_DETAIL)
     return render(
         request,
@@ -145,7 +150,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def unit_member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
+def unit_member_add(request: AuthenticatedRequest, unit_id: int) -> HttpResponse:
     unit = get_unit_for(request.user, unit_id, purpose=Purpose.UNIT_MEMBER_ADD)
     form = UnitMemberAddForm(posted(request), roles=grantable_roles(user=request.user, unit=unit))
     if request.method == "POST" and form.is_valid():
@@ -166,7 +171,7 @@ def unit_member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
     return render(request, "organisation/member_add.html", {"form": form, "unit": unit})
 
 
-def _add_membership_error(form: Any, error: DomainError, *, user_field: str) -> None:
+def _add_membership_error(form: forms.Form, error: DomainError, *, user_field: str) -> None:
     # The service speaks of "user" and "unit"; the two forms name those fields differently.
     if error.field == "user":
         error = OrganisationError(error.message, field=user_field)
@@ -176,7 +181,7 @@ def _add_membership_error(form: Any, error: DomainError, *, user_field: str) -> 
 # Users
 
 
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: AuthenticatedRequest) -> HttpResponse:
     scope = member_scope_units(user=request.user)
     form = UserFilterForm(request.GET or None, units=scope)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -202,7 +207,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def user_create_view(request: HttpRequest) -> HttpResponse:
+def user_create_view(request: AuthenticatedRequest) -> HttpResponse:
     """The administrator creates a user and gives roles afterwards; a lead creates the user
     straight into one of their units, with a role they may give."""
     manages_all = manages_all_members(user=request.user)
@@ -217,18 +222,25 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
         )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        account = {
-            "actor": request.user,
-            "username": data["username"],
-            "full_name": data["full_name"],
-            "email": data["email"],
-            "submission_id": data["submission_id"],
-        }
         try:
             if manages_all:
-                user = staff_user_create(**account)
+                user = staff_user_create(
+                    actor=request.user,
+                    username=data["username"],
+                    full_name=data["full_name"],
+                    email=data["email"],
+                    submission_id=data["submission_id"],
+                )
             else:
-                user = staff_user_create_in_unit(**account, unit=data["unit"], role=data["role"])
+                user = staff_user_create_in_unit(
+                    actor=request.user,
+                    username=data["username"],
+                    full_name=data["full_name"],
+                    email=data["email"],
+                    submission_id=data["submission_id"],
+                    unit=data["unit"],
+                    role=data["role"],
+                )
         except DomainError as error:
             _add_membership_error(form, error, user_field="__all__")
         else:
@@ -250,7 +262,7 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
+def user_detail(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
     member = get_member_user_for(request.user, user_id, purpose=Purpose.USER_DETAIL)
     scope = member_scope_units(user=request.user)
     return render(
@@ -271,7 +283,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def user_membership_add(request: HttpRequest, user_id: int) -> HttpResponse:
+def user_membership_add(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
     member = get_member_user_for(request.user, user_id, purpose=Purpose.USER_MEMBERSHIP_ADD)
     form = UserMembershipAddForm(
         posted(request),
@@ -297,7 +309,7 @@ def user_membership_add(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def membership_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
+def membership_remove(request: AuthenticatedRequest, membership_id: int) -> HttpResponse:
     back = request.GET.get("fra") == "bruker"
     if request.method == "POST":
         removed = membership_removed_by(actor=request.user, membership_id=membership_id)
@@ -327,7 +339,7 @@ def membership_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
     )
 
 
-def _to_user(request: HttpRequest, user_id: int) -> HttpResponse:
+def _to_user(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
     # A lead who took away someone's last role in their units no longer sees that user.
     if visible_users(viewer=request.user).filter(pk=user_id).exists():
         return redirect("organisation:user_detail", user_id=user_id)
@@ -335,18 +347,20 @@ def _to_user(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def user_deactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
+def user_deactivate_view(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
     member = get_member_user_for(request.user, user_id, purpose=Purpose.USER_DEACTIVATE)
     return _user_status_change(request, member, activate=False)
 
 
 @require_http_methods(["GET", "POST"])
-def user_reactivate_view(request: HttpRequest, user_id: int) -> HttpResponse:
+def user_reactivate_view(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
     member = get_member_user_for(request.user, user_id, purpose=Purpose.USER_REACTIVATE)
     return _user_status_change(request, member, activate=True)
 
 
-def _user_status_change(request: HttpRequest, member: Any, *, activate: bool) -> HttpResponse:
+def _user_status_change(
+    request: AuthenticatedRequest, member: User, *, activate: bool
+) -> HttpResponse:
     """Deactivate or reactivate after a confirmation page; a repeated post changes nothing."""
     if member.is_active == activate:
         if activate:
@@ -381,7 +395,7 @@ def _user_status_change(request: HttpRequest, member: Any, *, activate: bool) ->
 
 
 @never_cache
-def role_change_list(request: HttpRequest) -> HttpResponse:
+def role_change_list(request: AuthenticatedRequest) -> HttpResponse:
     """Every grant and removal of a role: who gave or took it, to whom, in which unit, when."""
     page = paginate(request, role_changes())
     return render(

@@ -7,11 +7,12 @@ read and every refusal written to the audit log and shown in the person's access
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from helhet.audit.choices import EventKind
 from helhet.audit.services import Subject, event_record, events_record
 from helhet.core.access import fetch_or_404
+from helhet.organisation.models import Unit
 from helhet.organisation.roles import Cap
 from helhet.people.choices import Purpose
 from helhet.people.models import Person
@@ -26,11 +27,14 @@ from helhet.people.selectors import (
     visible_persons,
 )
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 # Marks a read made through break-glass (no unit of the user's links the person).
 BREAK_GLASS_DETAIL = "break_glass"
 
 
-def get_person_for(user: Any, person_id: Any, *, purpose: str, detail: str = "") -> Person:
+def get_person_for(user: User, person_id: Any, *, purpose: str, detail: str = "") -> Person:
     """The person with this id if the user may see them; the read is audited.
 
     The event names the unit through which the user sees the person, or says that the
@@ -60,7 +64,7 @@ def get_person_for(user: Any, person_id: Any, *, purpose: str, detail: str = "")
     return person
 
 
-def get_person_address_for(user: Any, person_id: Any) -> Person:
+def get_person_address_for(user: User, person_id: Any) -> Person:
     """The person, when the user may open their fortrolig adresse: the user works with
     the person (case editing in a unit the person is linked to). The opening is its own
     event ("show address"), so the person's access log says who saw the address."""
@@ -77,7 +81,7 @@ def get_person_address_for(user: Any, person_id: Any) -> Person:
     )
 
 
-def record_list_reads(user: Any, persons: list[Person], *, purpose: str) -> dict[int, Any]:
+def record_list_reads(user: User, persons: list[Person], *, purpose: str) -> dict[int, Unit | None]:
     """Write one read event per person shown in a list (the list is a read of each one).
 
     Each event names the unit through which the user sees the person; a person seen only
@@ -87,7 +91,7 @@ def record_list_reads(user: Any, persons: list[Person], *, purpose: str) -> dict
     if not persons:
         return {}
     found = list_units(user=user, persons=persons)
-    unit_of: dict[int, Any] = {person.pk: found.get(person.pk) for person in persons}
+    unit_of: dict[int, Unit | None] = {person.pk: found.get(person.pk) for person in persons}
     groups: dict[int | None, list[Subject]] = {}
     for person in persons:
         unit = unit_of[person.pk]
@@ -107,7 +111,7 @@ def record_list_reads(user: Any, persons: list[Person], *, purpose: str) -> dict
     return unit_of
 
 
-def get_person_for_edit(user: Any, person_id: Any) -> Person:
+def get_person_for_edit(user: User, person_id: Any) -> Person:
     """The person, if the user may change them: linked to a unit where the user may edit
     case content. Break-glass opens a person for reading only."""
     return fetch_or_404(
@@ -122,7 +126,7 @@ def get_person_for_edit(user: Any, person_id: Any) -> Person:
     )
 
 
-def get_person_for_erase(user: Any, person_id: Any) -> Person:
+def get_person_for_erase(user: User, person_id: Any) -> Person:
     """The person, if the user may erase them: the user holds the erase capability in a
     unit the person is linked to. Break-glass never gives the right to erase."""
     return fetch_or_404(
@@ -138,7 +142,7 @@ def get_person_for_erase(user: Any, person_id: Any) -> Person:
 
 
 def get_person_for_access_log(
-    user: Any,
+    user: User,
     person_id: Any,
     *,
     purpose: str,

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import SubmissionForm
+from helhet.organisation.models import Unit
 from helhet.people.choices import AddressProtection, Gender
 from helhet.people.services import PersonInput
 
@@ -123,7 +124,7 @@ class PersonForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if (
             cleaned.get("address_protection") == AddressProtection.STRICT
             and (cleaned.get("address") or "").strip()
@@ -167,7 +168,7 @@ class PersonForm(forms.Form):
 class PersonCreateForm(PersonForm, SubmissionForm):
     """Registration: the details, and which of the user's units registers the person."""
 
-    unit = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label=_("Enhet"),
         queryset=None,
         empty_label=None,
@@ -176,9 +177,12 @@ class PersonCreateForm(PersonForm, SubmissionForm):
 
     field_order = ["unit"]
 
-    def __init__(self, *args: Any, units: QuerySet[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        field = self.fields["unit"]  # the form's own copy of the field
+        if not isinstance(field, forms.ModelChoiceField):
+            raise TypeError("unit is not a model choice field.")
+        field.queryset = units
 
 
 class PersonSearchForm(forms.Form):

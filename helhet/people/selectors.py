@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from stdnum.no import fodselsnummer
@@ -20,17 +20,20 @@ from helhet.people import contexts
 from helhet.people.crypto import CryptoError, blind_index, decrypt_field, unwrap_data_key
 from helhet.people.models import ENCRYPTED_FIELDS, Person, PersonUnitLink
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 # The object type events about a person carry (other modules name persons with it too).
 PERSON_OBJECT_TYPE = object_type_of(Person)
 
 
-def break_glass_person_ids(user: Any) -> list[int]:
+def break_glass_person_ids(user: User) -> list[int]:
     """Persons the user holds a running break-glass grant for."""
     ids = break_glass_object_ids(user=user, object_type=PERSON_OBJECT_TYPE)
     return [int(pk) for pk in ids if str(pk).isdigit()]
 
 
-def visible_persons(*, user: Any) -> QuerySet[Person]:
+def visible_persons(*, user: User) -> QuerySet[Person]:
     """Persons the user may see: linked to a unit where the user may see case content,
     or opened by an active break-glass grant. Erased persons are never listed."""
     units = units_with(user=user, capability=Cap.CASE_VIEW)
@@ -41,33 +44,33 @@ def visible_persons(*, user: Any) -> QuerySet[Person]:
     return Person.objects.filter(condition, erased_at__isnull=True).distinct()
 
 
-def _linked_to_units_with(*, user: Any, capability: str) -> QuerySet[Person]:
+def _linked_to_units_with(*, user: User, capability: str) -> QuerySet[Person]:
     units = units_with(user=user, capability=capability)
     return Person.objects.filter(
         erased_at__isnull=True, unit_links__unit__in=units, unit_links__ended_at__isnull=True
     ).distinct()
 
 
-def editable_persons(*, user: Any) -> QuerySet[Person]:
+def editable_persons(*, user: User) -> QuerySet[Person]:
     """Persons the user may change: linked to a unit where the user may edit case content.
     Break-glass opens a person for reading only, so it never makes one editable."""
     return _linked_to_units_with(user=user, capability=Cap.CASE_EDIT)
 
 
-def erasable_persons(*, user: Any) -> QuerySet[Person]:
+def erasable_persons(*, user: User) -> QuerySet[Person]:
     """Persons the user may erase: linked to a unit where the user holds the erase
     capability. Never through break-glass."""
     return _linked_to_units_with(user=user, capability=Cap.PERSON_ERASE)
 
 
-def persons_with_readable_address(*, user: Any) -> QuerySet[Person]:
+def persons_with_readable_address(*, user: User) -> QuerySet[Person]:
     """Persons whose fortrolig adresse the user may open: those the user works with (case
     editing in a unit the person is linked to). Not through break-glass, which is for
     reading what an emergency needs, and not for the privacy officer."""
     return editable_persons(user=user)
 
 
-def persons_for_access_log(*, user: Any) -> QuerySet[Person]:
+def persons_for_access_log(*, user: User) -> QuerySet[Person]:
     """Every person, erased ones included, for a holder of the audit review capability
     (the privacy officer answers a person's request to see who has read their data)."""
     if not has_capability(user, Cap.AUDIT_REVIEW):
@@ -75,7 +78,7 @@ def persons_for_access_log(*, user: Any) -> QuerySet[Person]:
     return Person.objects.all()
 
 
-def list_units(*, user: Any, persons: Iterable[Person]) -> dict[int, Unit]:
+def list_units(*, user: User, persons: Iterable[Person]) -> dict[int, Unit]:
     """For each person in a list, one of the user's units (where the user may see case
     content) that the person is linked to; persons seen through break-glass have none."""
     links = (
@@ -93,7 +96,7 @@ def list_units(*, user: Any, persons: Iterable[Person]) -> dict[int, Unit]:
     return unit_of
 
 
-def linked_units(*, user: Any, person: Person, capability: str = Cap.CASE_VIEW) -> QuerySet[Unit]:
+def linked_units(*, user: User, person: Person, capability: str = Cap.CASE_VIEW) -> QuerySet[Unit]:
     """The user's units, holding the capability, that the person is linked to now."""
     return units_with(user=user, capability=capability).filter(
         person_links__person=person, person_links__ended_at__isnull=True
@@ -105,7 +108,7 @@ def looks_like_national_id(text: str) -> bool:
     return len(compact) == 11 and compact.isdigit()
 
 
-def person_search(*, user: Any, query: str = "") -> QuerySet[Person]:
+def person_search(*, user: User, query: str = "") -> QuerySet[Person]:
     """The visible persons matching the query, newest first.
 
     Eleven digits are looked up through the blind index (a whole number only: the index

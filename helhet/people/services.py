@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -43,6 +43,9 @@ from helhet.people.selectors import (
     person_data,
     visible_persons,
 )
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 
 class PersonError(DomainError):
@@ -194,39 +197,8 @@ def _duplicate_error(index: str) -> DuplicatePersonError:
     )
 
 
-def person_register(
-    *, actor: Any, unit: Unit, data: PersonInput, submission_id: uuid.UUID
-) -> Person:
-    """Register a person in the unit from the registration form. The same `submission_id`
-    sent again (a double click, a reload) returns the person the first post registered."""
-    try:
-        return once(
-            actor=actor,
-            submission_id=submission_id,
-            create=lambda: _person_create(
-                actor=actor, unit=unit, data=data, source="people.registration"
-            ),
-        )
-    except DuplicatePersonError as error:
-        _record_duplicate(actor=actor, error=error, unit=unit)
-        raise
-
-
-def person_create(
-    *, actor: Any, unit: Unit, data: PersonInput, source: str = "people.registration"
-) -> Person:
-    """Register a person as part of another module's write (a stay registers its
-    resident). That write is the one the user submitted, and it is the one guarded
-    against double submits; forms of this app use `person_register`."""
-    try:
-        return _person_create(actor=actor, unit=unit, data=data, source=source)
-    except DuplicatePersonError as error:
-        _record_duplicate(actor=actor, error=error, unit=unit)
-        raise
-
-
 @transaction.atomic
-def _person_create(*, actor: Any, unit: Unit, data: PersonInput, source: str) -> Person:
+def _person_create(*, actor: User, unit: Unit, data: PersonInput, source: str) -> Person:
     data = _validate(data)
     index = blind_index(data.national_id) if data.national_id else None
     if index and Person.objects.filter(national_id_index=index).exists():
@@ -261,7 +233,38 @@ def _person_create(*, actor: Any, unit: Unit, data: PersonInput, source: str) ->
     return person
 
 
-def _record_duplicate(*, actor: Any, error: DuplicatePersonError, unit: Unit | None) -> None:
+def person_register(
+    *, actor: User, unit: Unit, data: PersonInput, submission_id: uuid.UUID
+) -> Person:
+    """Register a person in the unit from the registration form. The same `submission_id`
+    sent again (a double click, a reload) returns the person the first post registered."""
+    try:
+        return once(
+            actor=actor,
+            submission_id=submission_id,
+            create=lambda: _person_create(
+                actor=actor, unit=unit, data=data, source="people.registration"
+            ),
+        )
+    except DuplicatePersonError as error:
+        _record_duplicate(actor=actor, error=error, unit=unit)
+        raise
+
+
+def person_create(
+    *, actor: User, unit: Unit, data: PersonInput, source: str = "people.registration"
+) -> Person:
+    """Register a person as part of another module's write (a stay registers its
+    resident). That write is the one the user submitted, and it is the one guarded
+    against double submits; forms of this app use `person_register`."""
+    try:
+        return _person_create(actor=actor, unit=unit, data=data, source=source)
+    except DuplicatePersonError as error:
+        _record_duplicate(actor=actor, error=error, unit=unit)
+        raise
+
+
+def _record_duplicate(*, actor: User, error: DuplicatePersonError, unit: Unit | None) -> None:
     # Outside the failed transaction, so that the attempt stays in the log.
     event_record(
         kind=EventKind.ACCESS_DENIED,
@@ -275,7 +278,7 @@ def _record_duplicate(*, actor: Any, error: DuplicatePersonError, unit: Unit | N
     )
 
 
-def person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
+def person_update(*, actor: User, person: Person, data: PersonInput) -> Person:
     """Change a person's fields. The audit event names the changed fields, never their values."""
     try:
         return _person_update(actor=actor, person=person, data=data)
@@ -285,7 +288,7 @@ def person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
 
 
 @transaction.atomic
-def _person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
+def _person_update(*, actor: User, person: Person, data: PersonInput) -> Person:
     if person.is_erased:
         raise PersonError(_("Personen er slettet og kan ikke endres."))
     before = person_data(person)
@@ -342,7 +345,7 @@ def _person_update(*, actor: Any, person: Person, data: PersonInput) -> Person:
 
 @transaction.atomic
 def person_link_unit(
-    *, actor: Any, person: Person, unit: Unit, source: str, legal_basis: str = ""
+    *, actor: User, person: Person, unit: Unit, source: str, legal_basis: str = ""
 ) -> PersonUnitLink:
     """Make the person visible to a unit through a record there (a stay, a case, a share)."""
     link, created = PersonUnitLink.objects.get_or_create(
@@ -366,7 +369,7 @@ def person_link_unit(
 
 
 @transaction.atomic
-def person_unlink_unit(*, actor: Any, person: Person, unit: Unit, source: str) -> None:
+def person_unlink_unit(*, actor: User, person: Person, unit: Unit, source: str) -> None:
     """End the visibility a record gave (the share was revoked, the record closed)."""
     updated = PersonUnitLink.objects.filter(
         person=person, unit=unit, source=source, ended_at__isnull=True
@@ -385,7 +388,7 @@ def person_unlink_unit(*, actor: Any, person: Person, unit: Unit, source: str) -
 
 
 @transaction.atomic
-def person_erase(*, actor: Any, person: Person) -> Person:
+def person_erase(*, actor: User, person: Person) -> Person:
     """Crypto-shred the person: delete the data key and every identifying field, keep a
     tombstone. Every earlier copy of the ciphertext (a dump, a backup) becomes unreadable."""
     # Locked, so that an edit running at the same moment cannot write new ciphertext
@@ -422,7 +425,7 @@ def person_erase(*, actor: Any, person: Person) -> Person:
     return person
 
 
-def master_key_rotate(*, actor: Any = None, batch_size: int = 500) -> int:
+def master_key_rotate(*, actor: User | None = None, batch_size: int = 500) -> int:
     """Re-wrap every person key with the newest master key. Idempotent; returns how many
     keys were re-wrapped. Once it has run, older master keys can leave the keyring, and
     every copy of a key wrapped with them (in a backup) is useless."""
@@ -454,7 +457,7 @@ def master_key_rotate(*, actor: Any = None, batch_size: int = 500) -> int:
 
 
 def person_break_glass(
-    *, actor: Any, national_id: str, reason: str, submission_id: uuid.UUID
+    *, actor: User, national_id: str, reason: str, submission_id: uuid.UUID
 ) -> tuple[int, BreakGlassGrant | None]:
     """Open a person outside the user's access, for HELHET_BREAK_GLASS_MINUTES, with a
     reason. The person is searched for by the whole national identity number or
@@ -499,7 +502,7 @@ def person_break_glass(
 def person_input_from(person: Person) -> PersonInput:
     """The current values of a person, as input for an edit form."""
     data = person_data(person)
-    values = {
+    values: dict[str, Any] = {
         f.name: getattr(data, f.name, "") for f in fields(PersonInput) if hasattr(data, f.name)
     }
     values.update({name: getattr(person, name) for name in _PLAIN_FIELDS})

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -22,6 +22,7 @@ from helhet.audit.selectors import break_glass_active_grant, person_access_log
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.core.lists import paginate
+from helhet.core.types import AuthenticatedRequest
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import units_with
 from helhet.people import access, services
@@ -50,7 +51,7 @@ LOG_PAGE_SIZE = 50
 
 
 @never_cache
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: AuthenticatedRequest) -> HttpResponse:
     """The persons the user may see; every person shown is a read in the audit log."""
     form = PersonSearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
@@ -76,7 +77,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: AuthenticatedRequest) -> HttpResponse:
     units = units_with(user=request.user, capability=Cap.CASE_EDIT)
     initial = {}
     if len(units) == 1:
@@ -103,7 +104,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_detail(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     """The person. A fortrolig adresse is shown only when asked for (`?adresse=vis`), to
     those who work with the person, and the asking is its own event in the log."""
     show_address = request.GET.get("adresse") == "vis"
@@ -136,7 +137,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_edit(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = access.get_person_for_edit(request.user, person_id)
     current = services.person_input_from(person)
     initial = {name: getattr(current, name) for name in PersonForm.base_fields}
@@ -172,7 +173,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def person_erase(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_erase(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = access.get_person_for_erase(request.user, person_id)
     form = EraseForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -195,7 +196,7 @@ def person_erase(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def break_glass(request: HttpRequest) -> HttpResponse:
+def break_glass(request: AuthenticatedRequest) -> HttpResponse:
     """Emergency access to a person outside the user's units, with a reason, for a time."""
     form = BreakGlassForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -229,7 +230,7 @@ def break_glass(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-def access_log_search(request: HttpRequest) -> HttpResponse:
+def access_log_search(request: AuthenticatedRequest) -> HttpResponse:
     """The privacy officer finds the person whose access log is asked for."""
     form = AccessLogSearchForm(request.GET or None)
     if request.GET and form.is_valid():
@@ -248,7 +249,7 @@ def _log_context(person: Person) -> dict[str, Any]:
 
 
 @never_cache
-def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
+def access_log(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     """Who has seen or changed this person's data, and when, and why."""
     person = access.get_person_for_access_log(request.user, person_id, purpose=Purpose.ACCESS_LOG)
     page = paginate(request, person_access_log(person_id=person.pk), LOG_PAGE_SIZE)
@@ -259,7 +260,7 @@ def access_log(request: HttpRequest, person_id: int) -> HttpResponse:
     )
 
 
-def _export(request: HttpRequest, person_id: int, fmt: str) -> tuple[Person, list[Any]]:
+def _export(request: AuthenticatedRequest, person_id: int, fmt: str) -> tuple[Person, list[Any]]:
     # The export is recorded before the rows are read, so it lists itself: the person
     # sees that this copy was made, by whom and when.
     person = access.get_person_for_access_log(
@@ -285,7 +286,7 @@ def _csv_safe(value: str) -> str:
 
 
 @never_cache
-def access_log_csv(request: HttpRequest, person_id: int) -> HttpResponse:
+def access_log_csv(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person, events = _export(request, person_id, "csv")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="tilgangslogg-person-{person.pk}.csv"'
@@ -307,7 +308,7 @@ def access_log_csv(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @never_cache
-def access_log_pdf(request: HttpRequest, person_id: int) -> HttpResponse:
+def access_log_pdf(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person, events = _export(request, person_id, "pdf")
     html = render_to_string(
         "people/access_log_pdf.html",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ M = TypeVar("M", bound=Model)
 Path = str | Callable[[Any], Any] | None
 
 _BIGINT_MAX = 2**63
+_INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
 
 
 def parse_pk(raw_id: Any) -> int | None:
@@ -39,6 +41,21 @@ def parse_pk(raw_id: Any) -> int | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return pk if 0 < pk < _BIGINT_MAX else None
+
+
+def parse_id(model: type[Model], raw_id: Any) -> Any:
+    """A primary key of `model` from a URL or form value, or None when it cannot name a row:
+    integer keys through `parse_pk`, other keys (the directory's HSDS UUIDs) through the
+    key field's own parsing."""
+    field = model._meta.pk
+    if field is None or field.get_internal_type() in _INTEGER_KEYS:
+        return parse_pk(raw_id)
+    if raw_id is None or isinstance(raw_id, bool):
+        return None
+    try:
+        return field.to_python(raw_id)
+    except (ValidationError, TypeError, ValueError):
+        return None
 
 
 def follow(obj: Any, path: Path) -> Any:
@@ -99,7 +116,7 @@ def fetch_or_404(
     """
     model = queryset.model
     object_type = object_type_of(model)
-    pk = parse_pk(raw_id)
+    pk = parse_id(model, raw_id)
     found = queryset.filter(pk=pk).first() if pk is not None else None
     if found is None:
         person_id = None

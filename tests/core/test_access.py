@@ -7,7 +7,7 @@ from django.http import Http404
 
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
-from helhet.core.access import fetch_or_404, follow, parse_pk
+from helhet.core.access import fetch_or_404, follow, parse_id, parse_pk
 from helhet.organisation.models import Membership, Unit
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,14 @@ def test_a_refusal_names_the_person_through_a_path_across_relations(cast):
             person="unit__memberships__user_id",
         )
     assert Event.objects.order_by("-id").first().person_id is not None
+
+
+def test_non_integer_keys_are_parsed_by_their_own_field():
+    from helhet.directory.models import Service
+
+    raw = "0b6f9a8e-5c1d-4f3e-9a2b-7c8d9e0f1a2b"
+    assert str(parse_id(Service, raw)) == raw
+    assert parse_id(Service, "not-a-uuid") is None
+    assert parse_id(Service, None) is None
+    assert parse_id(Membership, "12") == 12
+    assert parse_id(Membership, "0") is None

@@ -6,31 +6,35 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import SubmissionForm
 from helhet.people.choices import Gender
+from helhet.people.selectors import PersonData
 from helhet.shelter.choices import ReferralReason
 from helhet.shelter.forms.fields import (
+    ModelChoiceField,
     choice_field,
     date_field,
+    field_of,
     municipality_field,
     number_field,
     text_field,
 )
-from helhet.shelter.models import Bed, Room, StayChild
+from helhet.shelter.models import Bed, Room, Stay, StayChild
 
 # The occupant value that means the adult resident (children are given by their id).
 RESIDENT = "resident"
 
 
-class BedChoiceField(forms.ModelChoiceField):
+class BedChoiceField(ModelChoiceField[Bed]):
     def label_from_instance(self, obj: Bed) -> str:
         return f"{obj.room.name} – {obj.label} ({obj.get_kind_display()})"
 
 
-class RoomChoiceField(forms.ModelChoiceField):
+class RoomChoiceField(ModelChoiceField[Room]):
     def label_from_instance(self, obj: Room) -> str:
         free = getattr(obj, "free_count", None)
         if free is None:
@@ -46,9 +50,9 @@ class RoomAllocateForm(SubmissionForm):
     )
     starts_on = date_field(_("Fra og med"))
 
-    def __init__(self, *args: Any, rooms: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, rooms: QuerySet[Room], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["room"].queryset = rooms
+        field_of(self, "room", RoomChoiceField).queryset = rooms
         if not self.is_bound:
             self.initial.setdefault("starts_on", timezone.localdate())
 
@@ -65,11 +69,11 @@ class BedAllocateForm(SubmissionForm):
     starts_on = date_field(_("Fra og med"))
 
     def __init__(
-        self, *args: Any, beds: Any, occupants: list[tuple[str, str]], **kwargs: Any
+        self, *args: Any, beds: QuerySet[Bed], occupants: list[tuple[str, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["bed"].queryset = beds
-        self.fields["occupant"].choices = occupants
+        field_of(self, "bed", BedChoiceField).queryset = beds
+        field_of(self, "occupant", forms.ChoiceField).choices = occupants
         if not self.is_bound:
             self.initial.setdefault("starts_on", timezone.localdate())
 
@@ -94,7 +98,7 @@ class CapacityReferralForm(SubmissionForm):
 
 
 def occupant_choices(
-    stay: Any, children: list[StayChild], names: dict[int, Any]
+    stay: Stay, children: list[StayChild], names: dict[int, PersonData]
 ) -> list[tuple[str, str]]:
     """The resident and the children still in the stay, for the bed form."""
     choices = [

@@ -5,16 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from helhet.accounts.models import User
 from helhet.core.forms import SubmissionForm
 from helhet.organisation.models import Unit
 from helhet.people.choices import Gender
 from helhet.shelter.choices import AnswerList, DayContactKind
 from helhet.shelter.forms.fields import (
+    ModelMultipleChoiceField,
     choice_field,
     date_field,
+    field_of,
     municipality_field,
     number_field,
     option_field,
@@ -53,6 +57,11 @@ class PhoneContactForm(SubmissionForm):
         self.fields["caller_group"].widget.attrs["autofocus"] = True
 
 
+class StaffField(ModelMultipleChoiceField[User]):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.display_name
+
+
 class DayContactForm(SubmissionForm):
     day_user = forms.ModelChoiceField(
         queryset=DayUser.objects.none(),
@@ -72,8 +81,8 @@ class DayContactForm(SubmissionForm):
     )
     duration_minutes = number_field(_("Varighet i minutter"), min_value=1, max_value=1440)
     topics = options_field(AnswerList.TOPIC, _("Tema"))
-    staff = forms.ModelMultipleChoiceField(
-        queryset=None,
+    staff = StaffField(
+        queryset=User.objects.none(),
         label=_("Ansatte som deltok"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -83,10 +92,9 @@ class DayContactForm(SubmissionForm):
     with_other_service = forms.BooleanField(label=_("Annen tjeneste deltok"), required=False)
     with_network = forms.BooleanField(label=_("Familie eller nettverk deltok"), required=False)
 
-    def __init__(self, *args: Any, unit: Unit, staff: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, unit: Unit, staff: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["day_user"].queryset = day_users(unit=unit)
-        self.fields["staff"].queryset = staff
-        self.fields["staff"].label_from_instance = lambda user: user.display_name
+        field_of(self, "day_user", forms.ModelChoiceField).queryset = day_users(unit=unit)
+        field_of(self, "staff", StaffField).queryset = staff
         if not self.is_bound:
             self.initial.setdefault("occurred_on", timezone.localdate())

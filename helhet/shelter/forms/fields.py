@@ -4,7 +4,8 @@ what the browser does (`type=date`, `inputmode`, `rows`) are set here."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,25 +15,55 @@ from helhet.organisation.selectors import current_municipalities
 from helhet.shelter.models import AnswerOption
 from helhet.shelter.selectors import answer_options
 
+if TYPE_CHECKING:
+    from django.forms import ModelChoiceField as ModelChoiceField
+    from django.forms import ModelMultipleChoiceField as ModelMultipleChoiceField
+    from django_stubs_ext import StrOrPromise
+else:
+
+    class ModelChoiceField(forms.ModelChoiceField):
+        """Django's field, which django-stubs declare generic in the model it offers
+        (`ModelChoiceField[Unit]`); Django's own class cannot be subscripted at run time.
+        A base class only: `isinstance` checks take Django's class (`forms.ModelChoiceField`)."""
+
+        def __class_getitem__(cls, model: object) -> type:
+            return cls
+
+    class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+        def __class_getitem__(cls, model: object) -> type:
+            return cls
+
+
+_F = TypeVar("_F", bound=forms.Field)
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def date_field(label: Any, *, required: bool = True, **kwargs: Any) -> forms.DateField:
+def field_of(form: forms.BaseForm, name: str, kind: type[_F]) -> _F:
+    """The form's own copy of a declared field, as the kind it was declared, to give it
+    its queryset or choices for this request."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
+
+
+def date_field(label: StrOrPromise, *, required: bool = True, **kwargs: Any) -> forms.DateField:
     return forms.DateField(label=label, required=required, widget=DATE, **kwargs)
 
 
-class OptionChoiceField(forms.ModelChoiceField):
+class OptionChoiceField(ModelChoiceField[AnswerOption]):
     def label_from_instance(self, obj: AnswerOption) -> str:
         return obj.display_label
 
 
-class OptionMultipleField(forms.ModelMultipleChoiceField):
+class OptionMultipleField(ModelMultipleChoiceField[AnswerOption]):
     def label_from_instance(self, obj: AnswerOption) -> str:
         return obj.display_label
 
 
 def option_field(
-    answer_list: str, label: Any, *, required: bool = True, radio: bool = False
+    answer_list: str, label: StrOrPromise, *, required: bool = True, radio: bool = False
 ) -> OptionChoiceField:
     return OptionChoiceField(
         queryset=answer_options(answer_list),
@@ -43,7 +74,7 @@ def option_field(
     )
 
 
-def options_field(answer_list: str, label: Any) -> OptionMultipleField:
+def options_field(answer_list: str, label: StrOrPromise) -> OptionMultipleField:
     return OptionMultipleField(
         queryset=answer_options(answer_list),
         label=label,
@@ -53,14 +84,18 @@ def options_field(answer_list: str, label: Any) -> OptionMultipleField:
 
 
 def choice_field(
-    choices: Any, label: Any, *, radio: bool = False, **kwargs: Any
+    choices: Sequence[tuple[object, StrOrPromise]],
+    label: StrOrPromise,
+    *,
+    radio: bool = False,
+    **kwargs: Any,
 ) -> forms.ChoiceField:
     widget = forms.RadioSelect if radio else forms.Select
     return forms.ChoiceField(choices=choices, label=label, widget=widget, **kwargs)
 
 
 def text_field(
-    label: Any, *, required: bool = False, max_length: int = 200, **attrs: Any
+    label: StrOrPromise, *, required: bool = False, max_length: int = 200, **attrs: Any
 ) -> forms.CharField:
     return forms.CharField(
         label=label,
@@ -70,7 +105,9 @@ def text_field(
     )
 
 
-def area_field(label: Any, help_text: Any = "", *, rows: int = 4) -> forms.CharField:
+def area_field(
+    label: StrOrPromise, help_text: StrOrPromise = "", *, rows: int = 4
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=False,
@@ -81,7 +118,7 @@ def area_field(label: Any, help_text: Any = "", *, rows: int = 4) -> forms.CharF
 
 
 def number_field(
-    label: Any, *, required: bool = False, min_value: int = 0, max_value: int = 9999
+    label: StrOrPromise, *, required: bool = False, min_value: int = 0, max_value: int = 9999
 ) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
@@ -92,12 +129,13 @@ def number_field(
     )
 
 
-class MunicipalityField(forms.ModelChoiceField):
+class MunicipalityField(ModelChoiceField[Municipality]):
     """The municipalities valid today, by name. The list is read again for every form, so
     a municipality merged away on New Year's Day is gone without a restart."""
 
     def __deepcopy__(self, memo: dict[int, Any]) -> MunicipalityField:
-        result = super().__deepcopy__(memo)
+        # django-stubs do not declare Field.__deepcopy__, which Django calls for every form.
+        result: MunicipalityField = super().__deepcopy__(memo)  # type: ignore[misc]
         result.queryset = current_municipalities().order_by("name")
         return result
 
@@ -105,7 +143,7 @@ class MunicipalityField(forms.ModelChoiceField):
         return obj.name
 
 
-def municipality_field(label: Any) -> MunicipalityField:
+def municipality_field(label: StrOrPromise) -> MunicipalityField:
     return MunicipalityField(
         queryset=current_municipalities().order_by("name"),
         label=label,

@@ -10,16 +10,24 @@ from django.utils.translation import gettext_lazy as _
 from helhet.core.forms import SubmissionForm
 from helhet.organisation.models import Unit
 from helhet.shelter.choices import ConsentScope, TaskCategory, TaskStatus
-from helhet.shelter.forms.fields import area_field, choice_field, date_field, text_field
+from helhet.shelter.forms.fields import (
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    area_field,
+    choice_field,
+    date_field,
+    field_of,
+    text_field,
+)
 from helhet.shelter.selectors import active_units
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class UnitChoiceField(ModelChoiceField[Unit]):
     def label_from_instance(self, obj: Unit) -> str:
         return obj.name
 
 
-class UnitMultipleField(forms.ModelMultipleChoiceField):
+class UnitMultipleField(ModelMultipleChoiceField[Unit]):
     def label_from_instance(self, obj: Unit) -> str:
         return obj.name
 
@@ -47,7 +55,7 @@ class ConsentForm(forms.Form):
 
     def __init__(self, *args: Any, centre: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = active_units().exclude(pk=centre.pk)
+        field_of(self, "units", UnitMultipleField).queryset = active_units().exclude(pk=centre.pk)
 
 
 class TaskForm(forms.Form):
@@ -63,7 +71,7 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible_unit"].queryset = active_units()
+        field_of(self, "responsible_unit", UnitChoiceField).queryset = active_units()
 
 
 class TaskCreateForm(TaskForm, SubmissionForm):

@@ -16,6 +16,7 @@ from helhet.shelter.choices import AnswerList, YesNoUnknown
 from helhet.shelter.forms.fields import (
     choice_field,
     date_field,
+    field_of,
     municipality_field,
     number_field,
     option_field,
@@ -73,7 +74,9 @@ class StayForm(forms.Form):
             ("perpetrator_relation", AnswerList.PERPETRATOR_RELATION),
             ("violence_types", AnswerList.VIOLENCE_TYPE),
         ):
-            self.fields[name].queryset = answer_options(answer_list, include=include)
+            field_of(self, name, forms.ModelChoiceField).queryset = answer_options(
+                answer_list, include=include
+            )
 
 
 class ResidentForm(SubmissionForm):

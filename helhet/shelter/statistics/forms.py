@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.organisation.models import Municipality, Unit
+from helhet.shelter.forms.fields import field_of
 
 FIRST_YEAR = 2000
 
@@ -53,7 +54,7 @@ class ReportForm(forms.Form):
         self.members = {
             municipality.number: municipality for municipality in member_municipalities(unit)
         }
-        senter = self.fields["senter"]
+        senter = field_of(self, "senter", forms.TypedChoiceField)
         senter.choices = [(centre.pk, centre.name) for centre in centres]
         year = self.fields["aar"]
         this_year = timezone.localdate().year
@@ -66,7 +67,7 @@ class ReportForm(forms.Form):
             ),
         ]
         year.widget.attrs.update({"min": FIRST_YEAR, "max": this_year})
-        kommune = self.fields["kommune"]
+        kommune = field_of(self, "kommune", forms.ChoiceField)
         kommune.choices = [("", _("Alle kommunene senteret dekker"))] + [
             (number, str(municipality)) for number, municipality in self.members.items()
         ]
@@ -87,4 +88,4 @@ class ReportForm(forms.Form):
 
     @property
     def published(self) -> bool:
-        return self.cleaned_data["visning"] == View.PUBLISHED
+        return bool(self.cleaned_data["visning"] == View.PUBLISHED)

@@ -7,7 +7,13 @@ without case access (outsider, the system administrator) are refused by the poli
 
 from helhet.core.testing import LOGIN, Case
 
-EXPECT = {"anonymous": LOGIN, "outsider": 403, "member": 200, "other_unit": 404, "admin": 403}
+EXPECT: dict[str, int | str] = {
+    "anonymous": LOGIN,
+    "outsider": 403,
+    "member": 200,
+    "other_unit": 404,
+    "admin": 403,
+}
 
 CASES = [
     Case("shelter_statistics:report", expect=EXPECT),

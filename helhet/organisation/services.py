@@ -143,7 +143,7 @@ def _domain_error(exc: ValidationError) -> OrganisationError:
 
 def unit_create(
     *,
-    actor: User,
+    actor: User | None,
     name: str,
     unit_type: str,
     host_municipality: Municipality,
@@ -156,7 +156,8 @@ def unit_create(
 
     Posting the same form twice creates the unit once (`core.idempotency.once`). Only code
     that builds a region without a form (the test cast in conftest.py, until it passes an
-    id) leaves `submission_id` out; every page passes the id its form carries.
+    id) leaves `submission_id` out; every page passes the id its form carries. The actor is
+    None only when the system seeds a region with nobody asking (the demo's first run).
     """
 
     def create() -> Unit:
@@ -178,7 +179,7 @@ def unit_create(
 @transaction.atomic
 def _unit_create(
     *,
-    actor: User,
+    actor: User | None,
     name: str,
     unit_type: str,
     host_municipality: Municipality,
@@ -274,13 +275,16 @@ def unit_update(
 
 
 @transaction.atomic
-def membership_add(*, actor: User, user: User, unit: Unit, role: str, note: str = "") -> Membership:
+def membership_add(
+    *, actor: User | None, user: User, unit: Unit, role: str, note: str = ""
+) -> Membership:
     """Record that a user has a role in a unit, and audit it. No rule is checked here.
 
     Only for code that builds a region without a person asking: the demo region, the test
     cast, and the services below after they have checked the rules. No page calls it
     (tests/test_separation_of_duties.py checks that no view imports it); pages go through
-    `membership_grant` and `staff_user_create_in_unit`.
+    `membership_grant` and `staff_user_create_in_unit`. The actor is None when the system
+    seeds the demo region (nobody asked).
     """
     if role not in Role.values:
         raise OrganisationError(_("Ukjent rolle."), field="role")

@@ -19,9 +19,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import (
@@ -65,7 +66,9 @@ def oidc_setting(attr: str, *args: Any) -> Any:
     return import_from_settings(attr, *args)
 
 
-class HelhetOIDCBackend(OIDCAuthenticationBackend):
+# mozilla-django-oidc ships no type hints: its classes are `Any` to mypy, and subclassing
+# them is what this module is for (hence the `type: ignore[misc]` on the three classes).
+class HelhetOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
     """Finds the one active user with the provider's e-mail address; creates no one."""
 
     get_settings = staticmethod(oidc_setting)
@@ -77,11 +80,12 @@ class HelhetOIDCBackend(OIDCAuthenticationBackend):
         if match is None or match.view_name != CALLBACK_URL_NAME:
             return None
         try:
-            return super().authenticate(request, **kwargs)
+            user: User | None = super().authenticate(request, **kwargs)
         except (SuspiciousOperation, requests.RequestException, jwt.PyJWTError) as exc:
             # A wrong answer from the provider is a failed login, not a server error.
             logger.warning("Login through the identity provider refused: %s", exc)
             return None
+        return user
 
     def get_userinfo(self, access_token: str, id_token: str, payload: dict[str, Any]) -> Any:
         audience = payload.get("aud")
@@ -112,31 +116,32 @@ class HelhetOIDCBackend(OIDCAuthenticationBackend):
         return ModelBackend.get_user(self, user_id)
 
 
-class _OnlyWhenConfigured:
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+class _OnlyWhenConfigured(View):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not settings.OIDC_ENABLED:
             raise Http404(_("Siden finnes ikke."))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        return super().dispatch(request, *args, **kwargs)
 
 
-class OIDCStartView(_OnlyWhenConfigured, OIDCAuthenticationRequestView):
+class OIDCStartView(_OnlyWhenConfigured, OIDCAuthenticationRequestView):  # type: ignore[misc]
     """Sends the browser to the provider, with state, nonce and PKCE kept in the session."""
 
     get_settings = staticmethod(oidc_setting)
 
 
-class OIDCCallbackView(_OnlyWhenConfigured, OIDCAuthenticationCallbackView):
+class OIDCCallbackView(_OnlyWhenConfigured, OIDCAuthenticationCallbackView):  # type: ignore[misc]
     """The provider sends the browser back here with a code; we log the user in."""
 
     get_settings = staticmethod(oidc_setting)
 
     def get(self, request: HttpRequest) -> HttpResponse:
         try:
-            return super().get(request)
+            response: HttpResponse = super().get(request)
         except SuspiciousOperation as exc:
             # A state that is not ours: an old tab, a replay, or a forged callback.
             logger.warning("Callback from the identity provider refused: %s", exc)
             return self.login_failure()
+        return response
 
     def login_success(self) -> HttpResponse:
         # Checked for safety by the start view before it was stored.

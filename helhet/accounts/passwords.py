@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.password_validation import (
     CommonPasswordValidator as DjangoCommonPasswordValidator,
 )
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from helhet.accounts.models import User
 
 NORWEGIAN_LIST = Path(__file__).resolve().parent / "data" / "common_passwords_nb.txt"
 
@@ -91,14 +94,14 @@ def _norwegian_words() -> frozenset[str]:
 class CommonPasswordValidator(DjangoCommonPasswordValidator):
     """Refuses a password that is, or is built on, a common password or word."""
 
-    def __init__(self, password_list_path: Any = None) -> None:
+    def __init__(self, password_list_path: Path | str | None = None) -> None:
         if password_list_path is None:
             super().__init__()
         else:
             super().__init__(password_list_path)
         self.passwords = {_fold(word) for word in self.passwords} | _norwegian_words()
 
-    def validate(self, password: str, user: Any = None) -> None:
+    def validate(self, password: str, user: User | None = None) -> None:
         if base_words(password) & self.passwords:
             raise ValidationError(self.get_error_message(), code="password_too_common")
 

@@ -8,7 +8,6 @@ import secrets
 import uuid
 from datetime import timedelta
 from functools import partial
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import login, logout, update_session_auth_hash
@@ -157,11 +156,9 @@ def _password_check(password: str, user: User, *, field: str) -> None:
 
 
 @transaction.atomic
-def user_create(
-    *, actor: Any, username: str, full_name: str, email: str, password: str | None = None
-) -> User:
-    """Create a staff user. Without a password (the way to do it) the user has none that
-    works until they set their own through an enrolment link (`enrolment_link_issue`).
+def user_create(*, actor: User, username: str, full_name: str, email: str) -> User:
+    """Create a staff user. They have no password that works until they set their own
+    through an enrolment link (`enrolment_link_issue`): nobody else ever knows it.
 
     E-mail addresses are unique: the identity provider's login finds users by them.
     """
@@ -172,11 +169,7 @@ def user_create(
     if email and User.objects.filter(email__iexact=email).exists():
         raise AccountError(_("E-postadressen er allerede i bruk."), field="email")
     user = User(username=username, full_name=(full_name or "").strip(), email=email)
-    if password is None:
-        user.set_unusable_password()
-    else:
-        _password_check(password, user, field="password")
-        user.set_password(password)
+    user.set_unusable_password()
     try:
         user.full_clean()
     except ValidationError as exc:
@@ -188,7 +181,7 @@ def user_create(
 
 
 @transaction.atomic
-def user_deactivate(*, actor: Any, user: User) -> User:
+def user_deactivate(*, actor: User, user: User) -> User:
     """Deactivate a user: they can no longer log in, and every session ends now."""
     if user.pk == actor.pk:
         raise AccountError(_("Du kan ikke deaktivere deg selv."))
@@ -199,7 +192,7 @@ def user_deactivate(*, actor: Any, user: User) -> User:
 
 
 @transaction.atomic
-def user_reactivate(*, actor: Any, user: User) -> User:
+def user_reactivate(*, actor: User, user: User) -> User:
     """Let a deactivated user log in again."""
     model_update(instance=user, fields=["is_active"], data={"is_active": True})
     event_record_for(kind=EventKind.UPDATE, actor=actor, obj=user, detail="reactivated")
@@ -256,11 +249,11 @@ def enrolment_link_issue(*, actor: User, user: User, submission_id: uuid.UUID) -
     password would let the lead log in as them. The newest link is the only one that works.
     The user is told by e-mail. The link itself is `enrolment_token(link)`, shown once.
     """
-    return once(
-        actor=actor,
-        submission_id=submission_id,
-        create=lambda: _enrolment_link_issue(actor=actor, user=user),
-    )
+
+    def create() -> EnrolmentLink:
+        return _enrolment_link_issue(actor=actor, user=user)
+
+    return once(actor=actor, submission_id=submission_id, create=create)
 
 
 @transaction.atomic
@@ -295,11 +288,11 @@ def second_factor_reset(*, actor: User, user: User, submission_id: uuid.UUID) ->
     the administrator does not know: the administrator never holds a usable factor. Audited,
     and the user is told by e-mail.
     """
-    return once(
-        actor=actor,
-        submission_id=submission_id,
-        create=lambda: _second_factor_reset(actor=actor, user=user),
-    )
+
+    def create() -> EnrolmentLink:
+        return _second_factor_reset(actor=actor, user=user)
+
+    return once(actor=actor, submission_id=submission_id, create=create)
 
 
 @transaction.atomic

@@ -126,7 +126,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 
 def lockout_response(
-    request: HttpRequest, original_response: Any = None, credentials: Any = None
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """The login page with the lockout message (django-axes calls this, see settings)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
@@ -170,7 +172,8 @@ def _finish(request: HttpRequest, user: User, device: Device, method: str) -> st
 
 def _qr_svg(url: str) -> str:
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
-    return image.to_string(encoding="unicode")
+    svg: str = image.to_string(encoding="unicode")
+    return svg
 
 
 def _grouped(secret: bytes) -> str:
@@ -218,7 +221,7 @@ def enrolment_view(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
-def recovery_codes_view(request: HttpRequest) -> HttpResponse:
+def recovery_codes_view(request: AuthenticatedRequest) -> HttpResponse:
     codes = request.session.pop(RECOVERY_CODES_KEY, None)
     next_url = safe_next(request, request.session.pop(RECOVERY_NEXT_KEY, None))
     if not codes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import timedelta
 
 import pytest
@@ -17,6 +18,7 @@ from helhet.accounts.models import User, UserSession
 from helhet.accounts.services import (
     RECOVERY_CODE_COUNT,
     AccountError,
+    enrolment_complete,
     recovery_codes_create,
     second_factor_verify,
     sessions_end_all,
@@ -26,9 +28,17 @@ from helhet.accounts.services import (
     user_deactivate,
     user_reactivate,
 )
-from helhet.accounts.tests.support import app_for, code_for, log_in
+from helhet.accounts.tests.support import (
+    VERIFY_URL,
+    app_for,
+    code_for,
+    link_for,
+    log_in,
+    password_step,
+)
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
+from helhet.organisation.services import staff_user_create, staff_user_create_in_unit
 
 GOOD_PASSWORD = "a long and unusual passphrase 77"
 
@@ -39,22 +49,42 @@ def _create(cast, **overrides):
         "username": "New_Worker",
         "full_name": "  Nora Ny  ",
         "email": " nora@fjordvik.kommune.no ",
-        "password": GOOD_PASSWORD,
     }
     values.update(overrides)
     return user_create(**values)
 
 
-def test_user_create_makes_a_user_who_can_log_in(cast):
+def _enrol(user, *, issued_by, password):
+    """Set the user's password the only way there is: through a one-time enrolment link,
+    with the first code of their new authenticator app."""
+    link = link_for(user, issued_by)
+    device = totp_device_pending(user=user)
+    return enrolment_complete(link=link, token=code_for(device), new_password=password)
+
+
+def test_user_create_makes_a_user_with_no_password_anyone_knows(cast):
     user = _create(cast)
     assert (user.username, user.full_name, user.email) == (
         "new_worker",
         "Nora Ny",
         "nora@fjordvik.kommune.no",
     )
-    assert user.check_password(GOOD_PASSWORD)
+    assert not user.has_usable_password()
     event = Event.objects.get(kind=EventKind.CREATE, object_type="accounts.user")
     assert (event.actor_id, event.object_id) == (cast.admin.pk, str(user.pk))
+
+
+@pytest.mark.parametrize("service", [user_create, staff_user_create, staff_user_create_in_unit])
+def test_no_service_that_creates_a_user_lets_the_creator_choose_the_password(service):
+    assert "password" not in inspect.signature(service).parameters
+
+
+def test_the_new_user_sets_their_own_password_through_the_link_and_can_log_in(cast, client):
+    user = _create(cast)
+    _enrol(user, issued_by=cast.admin, password=GOOD_PASSWORD)
+    user.refresh_from_db()
+    assert user.check_password(GOOD_PASSWORD)
+    assert password_step(client, "new_worker", GOOD_PASSWORD)["Location"] == VERIFY_URL
 
 
 def test_user_create_refuses_a_username_in_use_whatever_the_case(cast):
@@ -84,11 +114,14 @@ def test_several_users_may_be_without_an_email_address(cast):
         ("839274619283", "entirely numeric"),
     ],
 )
-def test_user_create_holds_passwords_to_the_rules(cast, password, reason):
+def test_the_enrolment_link_holds_passwords_to_the_rules(cast, password, reason):
+    user = _create(cast)
     with translation.override("en"), pytest.raises(AccountError) as error:
-        _create(cast, password=password)
-    assert error.value.field == "password"
+        _enrol(user, issued_by=cast.admin, password=password)
+    assert error.value.field == "new_password"
     assert reason in error.value.message
+    user.refresh_from_db()
+    assert not user.has_usable_password()
 
 
 def test_user_create_refuses_a_username_with_characters_not_allowed(cast):
@@ -214,4 +247,7 @@ def test_guessing_recovery_codes_is_throttled(cast):
 
 
 def test_the_cast_password_meets_the_rules(cast):
-    _create(cast, username="cast_like", email="", password=PASSWORD)
+    user = _create(cast, username="cast_like", email="")
+    _enrol(user, issued_by=cast.admin, password=PASSWORD)
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)

@@ -22,6 +22,7 @@ from django.db import connections
 from helhet.accounts.models import User
 from helhet.audit.db import drop_append_only_triggers, install_append_only_triggers
 from helhet.core.policy import MFA_SESSION_KEY
+from helhet.core.testing import Snapshot, database_emptied
 from helhet.organisation.choices import UnitType
 from helhet.organisation.models import Municipality, Unit
 from helhet.organisation.roles import Role
@@ -110,9 +111,13 @@ def build_cast() -> Cast:
     )
 
 
+# Built for real once per test process (and again after a flush), copied in afterwards.
+_cast = Snapshot(build_cast)
+
+
 @pytest.fixture
 def cast(db: Any) -> Cast:
-    return build_cast()
+    return _cast.load()
 
 
 def login(client: Any, user: User) -> Any:
@@ -179,6 +184,7 @@ def _audit_triggers_survive_flush() -> Any:
         finally:
             install_append_only_triggers(connection)
             _reload_reference_data(connection)
+            database_emptied()
 
     flush.Command.handle = handle
     yield

@@ -9,6 +9,8 @@ STAMP_NPM := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 # The whole suite must cover at least this share of the code (it only goes up).
 COVERAGE_FLOOR ?= 92
+# Test processes (pytest-xdist): one per core. Each has its own test database and Chromium.
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint bench install system-deps browser clean-db messages demo-env
 
@@ -47,7 +49,8 @@ run: install .env
 
 test: install browser
 	DJANGO_SETTINGS_MODULE=config.settings_test $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
-	$(VENV)/bin/pytest --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist worksteal \
+	  --cov --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helhet.core.forms import FormRenderer, SubmissionForm
+from helhet.core.forms import SubmissionForm
 from helhet.organisation.selectors import current_municipalities
 from helhet.portal.models import PageText
 from helhet.portal.offers import AUDIENCE_LABELS, NEED_LABELS
@@ -55,20 +55,14 @@ class PageTextForm(SubmissionForm):
 CHOICE_ERRORS = {"invalid_choice": _("Velg et av alternativene i listen.")}
 
 
-class PublicFormRenderer(FormRenderer):
-    """The project's renderer for forms on public pages. Its field template prints only
-    the field's own words (label, help text, errors: all from the portal's catalogue,
-    in nine languages) and no "(optional)" marker of core's, which exists in Bokmål and
-    English only. On a search form every field is optional anyway."""
-
-    field_template_name = "portal/forms/field.html"
-
-
 class FindHelpForm(forms.Form):
     """Find help by need, audience, municipality, free text and opening hours. Sent with
     GET, so that it needs no CSRF cookie; every field is optional."""
 
-    default_renderer = PublicFormRenderer()
+    # Every word on a public form is the form's own, from the portal's catalogue in nine
+    # languages: no "(optional)" marker from core's (Bokmål and English only), and on a
+    # search form every field is optional anyway.
+    show_optional_marker = False
 
     need = forms.ChoiceField(
         label=_("Hva gjelder det?"),

@@ -55,3 +55,11 @@ def test_a_post_without_a_submission_id_is_refused_with_a_clear_message():
 
 def test_each_new_form_gets_a_fresh_submission_id():
     assert _Sample()["submission_id"].initial != _Sample()["submission_id"].initial
+
+
+def test_a_form_can_leave_out_the_optional_marker_for_pages_in_other_languages():
+    class Public(_Sample):
+        show_optional_marker = False
+
+    assert "valgfritt" not in str(Public())
+    assert "valgfritt" in str(_Sample())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -43,19 +43,16 @@ STATUS_CHOICES = [
 ]
 
 
-def _model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
-    """The form's own copy of a model choice field, to narrow its queryset."""
-    field = form.fields[name]
-    if not isinstance(field, forms.ModelChoiceField):
-        raise TypeError(f"{name} is not a model choice field.")
-    return field
+_F = TypeVar("_F", bound=forms.Field)
 
 
-def _choice(form: forms.BaseForm, name: str) -> forms.ChoiceField:
-    """The form's own copy of a choice field, to set its choices."""
+def _field_of(form: forms.BaseForm, name: str, kind: type[_F]) -> _F:
+    """The form's own copy of a declared field, as the kind it was declared, to give it its
+    queryset or choices for this request. (shelter.forms.fields.field_of is the same: both
+    belong in core.forms.)"""
     field = form.fields[name]
-    if not isinstance(field, forms.ChoiceField):
-        raise TypeError(f"{name} is not a choice field.")
+    if not isinstance(field, kind):
+        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
     return field
 
 
@@ -119,8 +116,8 @@ class UnitForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         municipalities = current_municipalities()
-        _model_choice(self, "host_municipality").queryset = municipalities
-        _model_choice(self, "covered_municipalities").queryset = municipalities
+        _field_of(self, "host_municipality", forms.ModelChoiceField).queryset = municipalities
+        _field_of(self, "covered_municipalities", forms.ModelChoiceField).queryset = municipalities
         self.fields["name"].error_messages["required"] = _("Skriv navnet på enheten.")
         self.fields["unit_type"].error_messages["required"] = _("Velg hva slags tjeneste dette er.")
         self.fields["host_municipality"].error_messages["required"] = _(
@@ -165,8 +162,8 @@ class UnitEditForm(UnitForm):
         municipalities = (
             current_municipalities() | Municipality.objects.filter(pk__in=kept)
         ).order_by("number")
-        _model_choice(self, "host_municipality").queryset = municipalities
-        _model_choice(self, "covered_municipalities").queryset = municipalities
+        _field_of(self, "host_municipality", forms.ModelChoiceField).queryset = municipalities
+        _field_of(self, "covered_municipalities", forms.ModelChoiceField).queryset = municipalities
 
 
 class UnitFilterForm(forms.Form):
@@ -194,7 +191,7 @@ class RoleFormMixin(forms.Form):
     role = forms.ChoiceField(label=_("Rolle"), choices=[], widget=forms.Select)
 
     def set_roles(self, roles: list[str]) -> None:
-        field = _choice(self, "role")
+        field = _field_of(self, "role", forms.ChoiceField)
         field.choices = _role_choices(roles)
         field.error_messages["required"] = _("Velg en rolle.")
         field.error_messages["invalid_choice"] = _("Du kan ikke gi denne rollen.")
@@ -260,7 +257,9 @@ class UserMembershipAddForm(SubmissionForm, RoleFormMixin):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _model_choice(self, "unit").queryset = units.filter(is_active=True).order_by("name")
+        _field_of(self, "unit", forms.ModelChoiceField).queryset = units.filter(
+            is_active=True
+        ).order_by("name")
         self.set_roles(roles)
 
 
@@ -305,7 +304,9 @@ class UserCreateInUnitForm(UserCreateForm, RoleFormMixin):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _model_choice(self, "unit").queryset = units.filter(is_active=True).order_by("name")
+        _field_of(self, "unit", forms.ModelChoiceField).queryset = units.filter(
+            is_active=True
+        ).order_by("name")
         self.set_roles(roles)
 
 
@@ -334,4 +335,4 @@ class UserFilterForm(forms.Form):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _model_choice(self, "unit").queryset = units.order_by("name")
+        _field_of(self, "unit", forms.ModelChoiceField).queryset = units.order_by("name")

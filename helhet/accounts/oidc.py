@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -87,12 +88,14 @@ class HelhetOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
             return None
         return user
 
-    def get_userinfo(self, access_token: str, id_token: str, payload: dict[str, Any]) -> Any:
+    def get_userinfo(
+        self, access_token: str, id_token: str, payload: dict[str, Any]
+    ) -> dict[str, Any]:
         audience = payload.get("aud")
         audiences = [audience] if isinstance(audience, str) else list(audience or [])
         if self.OIDC_RP_CLIENT_ID not in audiences:
             raise SuspiciousOperation("The id_token was issued to another client.")
-        claims = super().get_userinfo(access_token, id_token, payload)
+        claims: dict[str, Any] = super().get_userinfo(access_token, id_token, payload)
         # OpenID Connect Core 5.3.2: the userinfo must be about the person in the id_token.
         if not payload.get("sub") or claims.get("sub") != payload.get("sub"):
             raise SuspiciousOperation("The userinfo is about someone else than the id_token.")
@@ -105,7 +108,7 @@ class HelhetOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         # do (a provider that lets people type any address must not log them in as others).
         return bool(claims.get("email")) and claims.get("email_verified") is True
 
-    def filter_users_by_claims(self, claims: dict[str, Any]) -> Any:
+    def filter_users_by_claims(self, claims: dict[str, Any]) -> QuerySet[User]:
         return active_users_by_email(email=claims["email"])
 
     def create_user(self, claims: dict[str, Any]) -> User:

@@ -4,7 +4,7 @@ and choice tables. The tables themselves are in `compute.py`."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -16,13 +16,25 @@ from helhet.shelter.statistics.scope import GENDERS, Scope
 from helhet.shelter.statistics.tables import Number, Row, Table
 
 
+class Titles(TypedDict):
+    """What a table says about itself (`Table.title`, `sheet` and `note`)."""
+
+    title: str
+    sheet: str
+    note: str
+
+
+class TableTexts(Titles):
+    row_header: str
+
+
 def with_totals(
     cells: list[list[Number | None]], *, total_row: bool, total_column: bool
 ) -> tuple[list[list[Number | None]], list[Number | None] | None]:
     """The cells with a total column appended to each row, and the total row."""
     if total_column:
         cells = [[*row, sum(value or 0 for value in row)] for row in cells]
-    totals = None
+    totals: list[Number | None] | None = None
     if total_row:
         width = len(cells[0]) if cells else 0
         totals = [sum(row[column] or 0 for row in cells) for column in range(width)]
@@ -95,7 +107,13 @@ def gender_by_age(
 
 
 def gender_age_table(
-    key: str, queryset: QuerySet[Any], scope: Scope, *, prefix: str, bands: list[Band], **texts: str
+    key: str,
+    queryset: QuerySet[Any],
+    scope: Scope,
+    *,
+    prefix: str,
+    bands: list[Band],
+    **texts: Unpack[Titles],
 ) -> Table:
     cells = gender_by_age(
         queryset,
@@ -142,7 +160,7 @@ def option_table(
     not_registered: bool = False,
     total_row: bool = True,
     column: str,
-    **texts: str,
+    **texts: Unpack[TableTexts],
 ) -> Table:
     chosen = options.rows(answer_list, counts)
     labels = [option.display_label for option in chosen]
@@ -162,7 +180,12 @@ def option_table(
 
 
 def choice_table(
-    key: str, choices: Sequence[Any], counts: dict[Any, int], *, column: str, **texts: str
+    key: str,
+    choices: Sequence[Any],
+    counts: dict[Any, int],
+    *,
+    column: str,
+    **texts: Unpack[TableTexts],
 ) -> Table:
     return build_table(
         key,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Unpack
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
@@ -22,6 +22,7 @@ from helhet.shelter.choices import AnswerList, DayContactKind, ReferralReason, Y
 from helhet.shelter.models import CapacityReferral, DayContact, DayUser, PhoneContact, Stay
 from helhet.shelter.statistics.building import (
     Options,
+    TableTexts,
     build_table,
     choice_table,
     gender_age_table,
@@ -224,8 +225,11 @@ def _repeat_stays(scope: Scope) -> Table:
     )
 
 
-def _yes_no_table(key: str, counts: dict[Any, int], **texts: str) -> Table:
-    return choice_table(key, [YesNoUnknown(value) for value in YES_NO], counts, **texts)
+def _yes_no_table(
+    key: str, counts: dict[Any, int], *, column: str, **texts: Unpack[TableTexts]
+) -> Table:
+    choices = [YesNoUnknown(value) for value in YES_NO]
+    return choice_table(key, choices, counts, column=column, **texts)
 
 
 def _violence_types(scope: Scope, options: Options) -> Table:
@@ -292,6 +296,7 @@ def _destination(scope: Scope, options: Options) -> Table:
         else:
             counts[entry["destination"]] = entry["n"]
     chosen = options.rows(AnswerList.DESTINATION, counts)
+    cells: list[list[Number | None]] = [[counts.get(option.pk, 0)] for option in chosen]
     return build_table(
         "destination",
         title=_("Opphold etter bosted etter oppholdet"),
@@ -304,7 +309,7 @@ def _destination(scope: Scope, options: Options) -> Table:
             _("Oppholdet pågår"),
         ],
         columns=[_("Opphold")],
-        cells=[[counts.get(option.pk, 0)] for option in chosen] + [[not_registered], [still_open]],
+        cells=[*cells, [not_registered], [still_open]],
         chart_column=0,
     )
 

@@ -172,4 +172,6 @@ def report_pdf(report: Report) -> bytes:
         },
     )
     fetcher = URLFetcher(allowed_protocols=("data",))
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()
+    # WeasyPrint has no type hints; without a target, write_pdf returns the document.
+    document: bytes = HTML(string=html, url_fetcher=fetcher).write_pdf()
+    return document

@@ -18,6 +18,7 @@ from django.db.models import (
     QuerySet,
     Value,
 )
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 
@@ -72,7 +73,7 @@ def overlaps_year(scope: Scope) -> Q:
     )
 
 
-def nights_in_year(scope: Scope) -> ExpressionWrapper:
+def nights_in_year(scope: Scope) -> ExpressionWrapper[CombinedExpression]:
     """Nights from arrival (or 1 January) to departure (or today, or 1 January next year).
     Use only on rows filtered by `overlaps_year`."""
     last = Least(
@@ -83,7 +84,7 @@ def nights_in_year(scope: Scope) -> ExpressionWrapper:
     return ExpressionWrapper(last - first, output_field=DurationField())
 
 
-def stay_length() -> ExpressionWrapper:
+def stay_length() -> ExpressionWrapper[CombinedExpression]:
     return ExpressionWrapper(F("departed_on") - F("arrived_on"), output_field=DurationField())
 
 

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.forms.boundfield import BoundField
@@ -83,6 +83,18 @@ class SubmissionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["submission_id"].initial = uuid.uuid4()
+
+
+_F = TypeVar("_F", bound=forms.Field)
+
+
+def field_of(form: forms.BaseForm, name: str, kind: type[_F]) -> _F:
+    """The form's own copy of a declared field, as the kind it was declared, to give it its
+    queryset or choices for this request (typed, and checked at run time)."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
 
 
 def posted(request: HttpRequest) -> Any:

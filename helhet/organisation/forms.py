@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from helhet.core.forms import SubmissionForm
+from helhet.core.forms import SubmissionForm, field_of
 from helhet.organisation.choices import UnitType
 from helhet.organisation.models import Municipality, Unit
 from helhet.organisation.roles import Role
@@ -41,19 +41,6 @@ STATUS_CHOICES = [
     ("active", _("Aktive")),
     ("inactive", _("Deaktiverte")),
 ]
-
-
-_F = TypeVar("_F", bound=forms.Field)
-
-
-def _field_of(form: forms.BaseForm, name: str, kind: type[_F]) -> _F:
-    """The form's own copy of a declared field, as the kind it was declared, to give it its
-    queryset or choices for this request. (shelter.forms.fields.field_of is the same: both
-    belong in core.forms.)"""
-    field = form.fields[name]
-    if not isinstance(field, kind):
-        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
-    return field
 
 
 class MunicipalityChoiceField(_MunicipalityField):
@@ -116,8 +103,8 @@ class UnitForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         municipalities = current_municipalities()
-        _field_of(self, "host_municipality", forms.ModelChoiceField).queryset = municipalities
-        _field_of(self, "covered_municipalities", forms.ModelChoiceField).queryset = municipalities
+        field_of(self, "host_municipality", forms.ModelChoiceField).queryset = municipalities
+        field_of(self, "covered_municipalities", forms.ModelChoiceField).queryset = municipalities
         self.fields["name"].error_messages["required"] = _("Skriv navnet på enheten.")
         self.fields["unit_type"].error_messages["required"] = _("Velg hva slags tjeneste dette er.")
         self.fields["host_municipality"].error_messages["required"] = _(
@@ -162,8 +149,8 @@ class UnitEditForm(UnitForm):
         municipalities = (
             current_municipalities() | Municipality.objects.filter(pk__in=kept)
         ).order_by("number")
-        _field_of(self, "host_municipality", forms.ModelChoiceField).queryset = municipalities
-        _field_of(self, "covered_municipalities", forms.ModelChoiceField).queryset = municipalities
+        field_of(self, "host_municipality", forms.ModelChoiceField).queryset = municipalities
+        field_of(self, "covered_municipalities", forms.ModelChoiceField).queryset = municipalities
 
 
 class UnitFilterForm(forms.Form):
@@ -191,7 +178,7 @@ class RoleFormMixin(forms.Form):
     role = forms.ChoiceField(label=_("Rolle"), choices=[], widget=forms.Select)
 
     def set_roles(self, roles: list[str]) -> None:
-        field = _field_of(self, "role", forms.ChoiceField)
+        field = field_of(self, "role", forms.ChoiceField)
         field.choices = _role_choices(roles)
         field.error_messages["required"] = _("Velg en rolle.")
         field.error_messages["invalid_choice"] = _("Du kan ikke gi denne rollen.")
@@ -257,7 +244,7 @@ class UserMembershipAddForm(SubmissionForm, RoleFormMixin):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _field_of(self, "unit", forms.ModelChoiceField).queryset = units.filter(
+        field_of(self, "unit", forms.ModelChoiceField).queryset = units.filter(
             is_active=True
         ).order_by("name")
         self.set_roles(roles)
@@ -304,7 +291,7 @@ class UserCreateInUnitForm(UserCreateForm, RoleFormMixin):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], roles: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _field_of(self, "unit", forms.ModelChoiceField).queryset = units.filter(
+        field_of(self, "unit", forms.ModelChoiceField).queryset = units.filter(
             is_active=True
         ).order_by("name")
         self.set_roles(roles)
@@ -335,4 +322,4 @@ class UserFilterForm(forms.Form):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _field_of(self, "unit", forms.ModelChoiceField).queryset = units.order_by("name")
+        field_of(self, "unit", forms.ModelChoiceField).queryset = units.order_by("name")

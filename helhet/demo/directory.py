@@ -11,11 +11,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from helhet.demo.region import Region
 from helhet.directory.choices import PhoneType, TaxonomyCode
 from helhet.directory.models import Location, Organization, Service, TaxonomyTerm
 from helhet.directory.services import (
@@ -30,6 +31,9 @@ from helhet.directory.services import (
     service_translation_save,
     service_verify,
 )
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 NAMESPACE = uuid.UUID("0b8f8f7e-3f59-4a8e-9d47-3c1b0d5e2a11")
 ALL = ("9901", "9902", "9903")
@@ -685,7 +689,7 @@ def demo_id(key: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, key)
 
 
-def _organization(actor: Any, key: str) -> Organization:
+def _organization(actor: User, key: str) -> Organization:
     name, description = ORGANIZATIONS[key]
     existing = Organization.objects.filter(name=name).first()
     if existing is not None:
@@ -698,12 +702,12 @@ def _organization(actor: Any, key: str) -> Organization:
     )
 
 
-def _place(actor: Any, key: str) -> Location:
+def _place(actor: User, key: str) -> Location:
     place = PLACES[key]
     existing = Location.objects.filter(name=place.name).first()
     if existing is not None:
         return existing
-    addresses = ()
+    addresses: tuple[AddressData, ...] = ()
     if place.street:
         addresses = (AddressData(place.street, place.postal_code, place.city, region=place.city),)
     return location_create(
@@ -732,9 +736,9 @@ def _terms(offer: Offer) -> tuple[TaxonomyTerm, ...]:
 
 
 @transaction.atomic
-def seed(region: Any, stdout: Any) -> list[Service]:
+def seed(region: Region, stdout: Any) -> list[Service]:
     """Create the region's help offer once; a second run finds it and changes nothing."""
-    actor = region.users.get("koordinator")
+    actor = region.users["koordinator"]
     created = 0
     services = []
     for offer in OFFERS:

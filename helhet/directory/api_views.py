@@ -15,11 +15,11 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -44,6 +44,8 @@ from helhet.directory.selectors import (
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
 RATE_WINDOW_SECONDS = 60
+
+_M = TypeVar("_M", bound=Model)
 
 
 def _rate_limit() -> int:
@@ -193,7 +195,9 @@ def _search_param(request: HttpRequest) -> str:
 
 
 def _paginate(
-    request: HttpRequest, queryset: QuerySet, render: Callable[[list[Any]], list[Any]]
+    request: HttpRequest,
+    queryset: QuerySet[_M],
+    render: Callable[[list[_M]], list[dict[str, Any]]],
 ) -> JsonResponse:
     page = _int_param(request, "page", 1, 1, 1_000_000)
     per_page = _int_param(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)

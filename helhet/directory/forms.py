@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -19,7 +19,13 @@ from helhet.directory.choices import (
     TaxonomyCode,
     Weekday,
 )
-from helhet.directory.models import TRANSLATION_LANGUAGES, Location, Organization, Service
+from helhet.directory.models import (
+    TRANSLATION_LANGUAGES,
+    Location,
+    Organization,
+    Service,
+    TaxonomyTerm,
+)
 from helhet.directory.selectors import (
     location_choices,
     municipality_choices,
@@ -28,6 +34,16 @@ from helhet.directory.selectors import (
     unit_choices,
 )
 from helhet.directory.services import AddressData, PhoneData, ScheduleData, ServiceData
+
+if TYPE_CHECKING:
+    _TermFieldBase = forms.ModelMultipleChoiceField[TaxonomyTerm]
+    _ServiceFormBase = forms.ModelForm[Service]
+else:
+    # Django's forms are generic only in django-stubs, not at run time.
+    _TermFieldBase = forms.ModelMultipleChoiceField
+    _ServiceFormBase = forms.ModelForm
+
+_F = TypeVar("_F", bound=forms.Field)
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ]{2,19}$",
@@ -39,8 +55,17 @@ def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class TermField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+def _field(form: forms.BaseForm, name: str, kind: type[_F]) -> _F:
+    """The form's own copy of a declared field, as the kind it was declared, to give it
+    its queryset or choices for this request."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
+
+
+class TermField(_TermFieldBase):
+    def label_from_instance(self, obj: TaxonomyTerm) -> str:
         return obj.label
 
 
@@ -65,14 +90,14 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organization_choices()
+        _field(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
 
 
 class LocationSearchForm(forms.Form):
     q = forms.CharField(label=_("Søk"), required=False, max_length=200)
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(_ServiceFormBase):
     """A service's own fields and the lists that are chosen from (terms, areas, …)."""
 
     needs = TermField(
@@ -156,11 +181,11 @@ class ServiceForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organization_choices()
-        self.fields["unit"].queryset = unit_choices()
+        _field(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
+        _field(self, "unit", forms.ModelChoiceField).queryset = unit_choices()
         self.fields["unit"].help_text = _("Fyll ut hvis tjenesten er en enhet i Helhet.")
-        self.fields["locations"].queryset = location_choices()
-        self.fields["municipalities"].choices = municipality_choices()
+        _field(self, "locations", forms.ModelChoiceField).queryset = location_choices()
+        _field(self, "municipalities", forms.ChoiceField).choices = municipality_choices()
         self.fields["description"].required = True
         if self.instance.pk:
             self._initial_from_instance(self.instance)
@@ -182,7 +207,7 @@ class ServiceForm(forms.ModelForm):
         self.initial["locations"] = [sal.location_id for sal in service.service_at_locations.all()]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         low, high = data.get("minimum_age"), data.get("maximum_age")
         if low is not None and high is not None and high < low:
             self.add_error("maximum_age", _("Høyeste alder kan ikke være lavere enn minste alder."))
@@ -220,7 +245,7 @@ class PhoneForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         delete = data.get("DELETE")
         if (
             not delete
@@ -268,7 +293,7 @@ class ScheduleForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("DELETE") or data.get("open_24_7"):
             return data
         parts = [data.get("days"), data.get("opens_at"), data.get("closes_at")]
@@ -335,11 +360,13 @@ def schedule_initial(service: Service | None) -> list[dict[str, Any]]:
 
 
 def service_data(
-    form: ServiceForm, phones: forms.BaseFormSet, schedules: forms.BaseFormSet
+    form: ServiceForm,
+    phones: forms.BaseFormSet[PhoneForm],
+    schedules: forms.BaseFormSet[ScheduleForm],
 ) -> ServiceData:
     """Everything the three forms hold, as the input of service_create/service_update."""
     data = form.cleaned_data
-    terms: QuerySet = data["needs"] | data["audiences"] | data["service_types"]
+    terms: QuerySet[TaxonomyTerm] = data["needs"] | data["audiences"] | data["service_types"]
     return ServiceData(
         organization=data["organization"],
         unit=data.get("unit"),
@@ -386,7 +413,7 @@ class TranslationForm(forms.Form):
     fees_description = forms.CharField(label=_("Pris"), required=False, widget=_textarea(2))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not any((data.get(name) or "").strip() for name in self.fields):
             raise forms.ValidationError(_("Skriv minst ett felt. Tomme felt vises på bokmål."))
         return data
@@ -490,14 +517,14 @@ class LocationForm(forms.Form):
                         }
                     )
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organization_choices()
+        _field(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
         if location is not None and location.is_confidential and location.addresses.exists():
             help_text = _("En adresse er lagret og vises ikke. Fyll ut bare for å erstatte den.")
             for name in ("address_1", "postal_code", "city"):
                 self.fields[name].help_text = help_text
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         parts = [data.get("address_1"), data.get("postal_code"), data.get("city")]
         if any(parts) and not all(parts):
             for name, value in zip(("address_1", "postal_code", "city"), parts, strict=True):

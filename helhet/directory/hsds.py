@@ -108,6 +108,8 @@ def phone_full(phone: Phone) -> dict[str, Any]:
 
 
 def schedule_row(schedule: Schedule) -> dict[str, Any]:
+    opens: str | None
+    closes: str | None
     if schedule.open_24_7:
         days, opens, closes = ",".join(WEEKDAY_CODES), "00:00", "23:59"
     else:

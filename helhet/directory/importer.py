@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -56,6 +56,11 @@ from helhet.directory.models import (
 )
 from helhet.directory.selectors import municipality_by_name, municipality_by_number
 from helhet.directory.services import language_name, service_refresh_search_text
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 class HsdsImportError(DomainError):
@@ -108,6 +113,12 @@ def _name(record: dict[str, Any], key: str, path: str, *, required: bool = False
     return clean_text(_text(record, key, path, required=required))
 
 
+@overload
+def _uuid(record: dict[str, Any], key: str, path: str, *, required: Literal[True]) -> uuid.UUID: ...
+@overload
+def _uuid(
+    record: dict[str, Any], key: str, path: str, *, required: bool = False
+) -> uuid.UUID | None: ...
 def _uuid(
     record: dict[str, Any], key: str, path: str, *, required: bool = False
 ) -> uuid.UUID | None:
@@ -181,7 +192,7 @@ def _coordinate(record: dict[str, Any], key: str, path: str) -> Decimal | None:
 
 
 class _Importer:
-    def __init__(self, actor: Any, report: ImportReport) -> None:
+    def __init__(self, actor: User | None, report: ImportReport) -> None:
         self.actor = actor
         self.report = report
         self.now = timezone.now()
@@ -202,8 +213,8 @@ class _Importer:
             self.seen.add(key)
             (self.report.created if created else self.report.updated)[kind] += 1
 
-    def _get(self, model: type[models.Model], pk: uuid.UUID | None) -> tuple[Any, bool]:
-        existing = model.objects.filter(pk=pk).first() if pk else None
+    def _get(self, model: type[_M], pk: uuid.UUID | None) -> tuple[_M, bool]:
+        existing = model._default_manager.filter(pk=pk).first() if pk else None
         if existing is not None:
             return existing, False
         return model(id=pk or uuid.uuid4()), True
@@ -473,6 +484,7 @@ class _Importer:
         for index, item in enumerate(_list(record, "service_at_locations", path)):
             where = f"{path}.service_at_locations[{index}]"
             location_record = item.get("location")
+            location: Location | None
             if isinstance(location_record, dict):
                 location = self.location(location_record, f"{where}.location")
             else:
@@ -531,7 +543,7 @@ def _records(data: Any) -> tuple[str, list[Any]]:
     return "services", data
 
 
-def hsds_import(*, actor: Any, data: Any, dry_run: bool = False) -> ImportReport:
+def hsds_import(*, actor: User | None, data: Any, dry_run: bool = False) -> ImportReport:
     """Import parsed HSDS JSON. Raises HsdsImportError (nothing changed) on the first problem."""
     kind, records = _records(data)
     report = ImportReport(dry_run=dry_run)

@@ -13,6 +13,8 @@ import re
 from django.db import connection
 from django.db.models import QuerySet
 
+from helhet.directory.models import Service
+
 # Longest first, so that "-ene" goes before "-e".
 _SUFFIXES = ("hetene", "heten", "ende", "ene", "ane", "het", "ens", "ets", "er", "en", "et", "ar")
 _SHORT_SUFFIXES = ("a", "e", "s")
@@ -33,7 +35,7 @@ def norwegian_stem(word: str) -> str:
     return word
 
 
-def filter_by_text(queryset: QuerySet, text: str) -> QuerySet:
+def filter_by_text(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
     """Services of `queryset` that match every word of `text`."""
     words = search_words(text)
     if not words:

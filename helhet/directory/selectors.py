@@ -8,8 +8,9 @@ never returns an address of a confidential location.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
@@ -44,6 +45,9 @@ from helhet.organisation.models import Municipality, Unit
 from helhet.organisation.roles import Cap
 from helhet.organisation.selectors import current_municipalities, current_municipality, unit_list
 
+if TYPE_CHECKING:
+    from helhet.core.types import User
+
 # --- public reads -------------------------------------------------------------------------
 
 
@@ -74,7 +78,9 @@ def _public_location_prefetches(prefix: str) -> list[Any]:
     ]
 
 
-def with_public_relations(queryset: QuerySet[Service], *, language: str = "nb") -> QuerySet:
+def with_public_relations(
+    queryset: QuerySet[Service], *, language: str = "nb"
+) -> QuerySet[Service]:
     """Everything a result card or an HSDS service needs, in a fixed number of queries."""
     locations = ServiceAtLocation.objects.select_related("location").prefetch_related(
         *_public_location_prefetches("location__")
@@ -97,7 +103,7 @@ def with_public_relations(queryset: QuerySet[Service], *, language: str = "nb") 
     )
 
 
-def _with_term(*, taxonomy: str, code: str) -> QuerySet[Attribute]:
+def _with_term(*, taxonomy: str, code: str) -> QuerySet[Attribute, Mapping[str, object]]:
     return Attribute.objects.filter(
         taxonomy_term__taxonomy__code=taxonomy, taxonomy_term__code=code
     ).values("service_id")
@@ -140,7 +146,11 @@ def open_service_ids(*, now: datetime | None = None) -> set[uuid.UUID]:
     now = timezone.localtime(now or timezone.now())
     published = published_services().values("pk")
     own = Schedule.objects.filter(service__in=published)
-    open_ids = {schedule.service_id for schedule in own if _is_open(schedule, now)}
+    open_ids = {
+        schedule.service_id
+        for schedule in own
+        if schedule.service_id is not None and _is_open(schedule, now)
+    }
     at_locations = ServiceAtLocation.objects.filter(service__in=published).values_list(
         "service_id", "location_id"
     )
@@ -148,7 +158,7 @@ def open_service_ids(*, now: datetime | None = None) -> set[uuid.UUID]:
     for service_id, location_id in at_locations:
         services_by_location.setdefault(location_id, set()).add(service_id)
     for schedule in Schedule.objects.filter(location_id__in=services_by_location):
-        if _is_open(schedule, now):
+        if schedule.location_id is not None and _is_open(schedule, now):
             open_ids |= services_by_location[schedule.location_id]
     return open_ids
 
@@ -334,7 +344,7 @@ def services_needing_reverification(*, today: date | None = None) -> QuerySet[Se
     )
 
 
-def staff_services(*, user: Any) -> QuerySet[Service]:
+def staff_services(*, user: User) -> QuerySet[Service]:
     """Every service with all its parts (addresses included), for a user who keeps the
     directory; none for anyone else. The staff pages fetch one through `access`."""
     if not has_capability(user, Cap.DIRECTORY_EDIT):
@@ -371,7 +381,7 @@ def staff_location_list(*, text: str = "") -> QuerySet[Location]:
     return queryset.order_by("name", "id")
 
 
-def staff_locations(*, user: Any) -> QuerySet[Location]:
+def staff_locations(*, user: User) -> QuerySet[Location]:
     """Every location with its addresses, for a user who keeps the directory."""
     if not has_capability(user, Cap.DIRECTORY_EDIT):
         return Location.objects.none()

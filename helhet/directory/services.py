@@ -10,8 +10,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, time
-from typing import Any
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -51,6 +51,10 @@ from helhet.directory.models import (
     TaxonomyTerm,
 )
 from helhet.directory.selectors import municipality_by_number
+from helhet.organisation.models import Unit
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 
 class DirectoryError(DomainError):
@@ -84,7 +88,7 @@ class ServiceData:
     organization: Organization
     name: str
     description: str
-    unit: Any = None
+    unit: Unit | None = None
     alternate_name: str = ""
     url: str = ""
     email: str = ""
@@ -168,15 +172,15 @@ def _display(value: Any) -> str:
     return str(value)
 
 
-def _actor_name(actor: Any) -> str:
-    if actor is None or not getattr(actor, "is_authenticated", False):
+def _actor_name(actor: User | None) -> str:
+    if actor is None:
         return ""
-    return getattr(actor, "display_name", "") or str(actor)
+    return actor.display_name or str(actor)
 
 
 def _change(
     *,
-    actor: Any,
+    actor: User | None,
     service: Service | None,
     resource_type: str,
     resource_id: uuid.UUID,
@@ -184,7 +188,7 @@ def _change(
     field_name: str = "",
     previous: str = "",
     replacement: str = "",
-    at: Any = None,
+    at: datetime | None = None,
 ) -> ChangeRecord:
     return ChangeRecord.objects.create(
         resource_type=resource_type,
@@ -195,7 +199,7 @@ def _change(
         previous_value=previous,
         replacement_value=replacement,
         changed_at=at or timezone.now(),
-        changed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        changed_by=actor,
         changed_by_name=_actor_name(actor),
         request_id=get_request_id(),
     )
@@ -331,14 +335,14 @@ def _set_parts(service: Service, data: ServiceData) -> None:
             _clean(language)
             language.save()
     service.schedules.all().delete()
-    for item in data.schedules:
+    for hours in data.schedules:
         schedule = Schedule(
             service=service,
-            open_24_7=item.open_24_7,
-            byday="" if item.open_24_7 else ",".join(item.days),
-            opens_at=None if item.open_24_7 else item.opens_at,
-            closes_at=None if item.open_24_7 else item.closes_at,
-            description=clean_text(item.description),
+            open_24_7=hours.open_24_7,
+            byday="" if hours.open_24_7 else ",".join(hours.days),
+            opens_at=None if hours.open_24_7 else hours.opens_at,
+            closes_at=None if hours.open_24_7 else hours.closes_at,
+            description=clean_text(hours.description),
         )
         _clean(schedule)
         schedule.save()
@@ -349,7 +353,7 @@ def _hele_landet() -> str:
         return str(AreaScope.NATIONAL.label)
 
 
-def _record_event(*, kind: str, actor: Any, service: Service, detail: str = "") -> None:
+def _record_event(*, kind: str, actor: User | None, service: Service, detail: str = "") -> None:
     event_record(
         kind=kind,
         actor=actor,
@@ -362,9 +366,34 @@ def _record_event(*, kind: str, actor: Any, service: Service, detail: str = "") 
 # --- organisations ------------------------------------------------------------------------
 
 
+@transaction.atomic
+def _organization_create(*, actor: User | None, values: dict[str, Any]) -> Organization:
+    if Organization.objects.filter(name__iexact=values["name"]).exists():
+        raise DirectoryError(
+            _("Det finnes allerede en organisasjon med dette navnet."), field="name"
+        )
+    organization = Organization(**values)
+    _clean(organization)
+    organization.save()
+    _change(
+        actor=actor,
+        service=None,
+        resource_type=ResourceType.ORGANIZATION,
+        resource_id=organization.pk,
+        action=ChangeAction.CREATE,
+    )
+    event_record(
+        kind=EventKind.CREATE,
+        actor=actor,
+        object_type=object_type_of(organization),
+        object_id=str(organization.pk),
+    )
+    return organization
+
+
 def organization_create(
     *,
-    actor: Any,
+    actor: User | None,
     name: str,
     submission_id: uuid.UUID,
     description: str = "",
@@ -388,31 +417,6 @@ def organization_create(
         submission_id=submission_id,
         create=lambda: _organization_create(actor=actor, values=values),
     )
-
-
-@transaction.atomic
-def _organization_create(*, actor: Any, values: dict[str, Any]) -> Organization:
-    if Organization.objects.filter(name__iexact=values["name"]).exists():
-        raise DirectoryError(
-            _("Det finnes allerede en organisasjon med dette navnet."), field="name"
-        )
-    organization = Organization(**values)
-    _clean(organization)
-    organization.save()
-    _change(
-        actor=actor,
-        service=None,
-        resource_type=ResourceType.ORGANIZATION,
-        resource_id=organization.pk,
-        action=ChangeAction.CREATE,
-    )
-    event_record(
-        kind=EventKind.CREATE,
-        actor=actor,
-        object_type=object_type_of(organization),
-        object_id=str(organization.pk),
-    )
-    return organization
 
 
 # --- locations ----------------------------------------------------------------------------
@@ -443,9 +447,56 @@ LOCATION_FIELDS = (
 )
 
 
+def _set_location_parts(
+    location: Location, addresses: tuple[AddressData, ...] | None, accessibility: tuple[str, ...]
+) -> None:
+    if addresses is not None:
+        location.addresses.all().delete()
+        for item in addresses:
+            address = Address(
+                location=location,
+                **{key: clean_text(value) for key, value in item.__dict__.items()},
+            )
+            _clean(address)
+            address.save()
+    location.accessibility.all().delete()
+    for text in accessibility:
+        entry = Accessibility(location=location, description=clean_text(text))
+        _clean(entry)
+        entry.save()
+
+
+@transaction.atomic
+def _location_create(
+    *,
+    actor: User | None,
+    values: dict[str, Any],
+    addresses: tuple[AddressData, ...],
+    accessibility: tuple[str, ...],
+) -> Location:
+    location = Location(**values)
+    _clean(location)
+    location.save()
+    _set_location_parts(location, addresses, accessibility)
+    _change(
+        actor=actor,
+        service=None,
+        resource_type=ResourceType.LOCATION,
+        resource_id=location.pk,
+        action=ChangeAction.CREATE,
+    )
+    event_record(
+        kind=EventKind.CREATE,
+        actor=actor,
+        object_type=object_type_of(location),
+        object_id=str(location.pk),
+    )
+    return location
+
+
 def location_create(
     *,
-    actor: Any,
+    actor: User | None,
     name: str,
     submission_id: uuid.UUID,
     location_type: str = "physical",
@@ -484,53 +535,6 @@ def location_create(
     )
 
 
-def _set_location_parts(
-    location: Location, addresses: tuple[AddressData, ...] | None, accessibility: tuple[str, ...]
-) -> None:
-    if addresses is not None:
-        location.addresses.all().delete()
-        for item in addresses:
-            address = Address(
-                location=location,
-                **{key: clean_text(value) for key, value in item.__dict__.items()},
-            )
-            _clean(address)
-            address.save()
-    location.accessibility.all().delete()
-    for text in accessibility:
-        entry = Accessibility(location=location, description=clean_text(text))
-        _clean(entry)
-        entry.save()
-
-
-@transaction.atomic
-def _location_create(
-    *,
-    actor: Any,
-    values: dict[str, Any],
-    addresses: tuple[AddressData, ...],
-    accessibility: tuple[str, ...],
-) -> Location:
-    location = Location(**values)
-    _clean(location)
-    location.save()
-    _set_location_parts(location, addresses, accessibility)
-    _change(
-        actor=actor,
-        service=None,
-        resource_type=ResourceType.LOCATION,
-        resource_id=location.pk,
-        action=ChangeAction.CREATE,
-    )
-    event_record(
-        kind=EventKind.CREATE,
-        actor=actor,
-        object_type=object_type_of(location),
-        object_id=str(location.pk),
-    )
-    return location
-
-
 def _address_summary(location: Location) -> str:
     return "; ".join(str(address) for address in location.addresses.all())
 
@@ -538,7 +542,7 @@ def _address_summary(location: Location) -> str:
 @transaction.atomic
 def location_update(
     *,
-    actor: Any,
+    actor: User | None,
     location: Location,
     values: dict[str, Any],
     addresses: tuple[AddressData, ...] | None,
@@ -593,16 +597,6 @@ def location_update(
 # --- services -----------------------------------------------------------------------------
 
 
-def service_create(*, actor: Any, data: ServiceData, submission_id: uuid.UUID) -> Service:
-    """Create an unpublished service. The same `submission_id` sent again (a double
-    click) returns the service the first post created."""
-    return once(
-        actor=actor,
-        submission_id=submission_id,
-        create=lambda: _service_create(actor=actor, data=data),
-    )
-
-
 def _scalar_values(data: ServiceData) -> dict[str, Any]:
     values = {name: getattr(data, name) for name in SCALAR_FIELDS}
     for name in ("name", "alternate_name"):
@@ -611,7 +605,7 @@ def _scalar_values(data: ServiceData) -> dict[str, Any]:
 
 
 @transaction.atomic
-def _service_create(*, actor: Any, data: ServiceData) -> Service:
+def _service_create(*, actor: User | None, data: ServiceData) -> Service:
     _validate_parts(data)
     service = Service(**_scalar_values(data))
     _clean(service, exclude=["search_text"])
@@ -629,8 +623,18 @@ def _service_create(*, actor: Any, data: ServiceData) -> Service:
     return service
 
 
+def service_create(*, actor: User | None, data: ServiceData, submission_id: uuid.UUID) -> Service:
+    """Create an unpublished service. The same `submission_id` sent again (a double
+    click) returns the service the first post created."""
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _service_create(actor=actor, data=data),
+    )
+
+
 @transaction.atomic
-def service_update(*, actor: Any, service: Service, data: ServiceData) -> Service:
+def service_update(*, actor: User | None, service: Service, data: ServiceData) -> Service:
     """Change a service and its parts; one change record per changed field."""
     service = Service.objects.select_for_update().get(pk=service.pk)
     _validate_parts(data)
@@ -674,7 +678,7 @@ def service_update(*, actor: Any, service: Service, data: ServiceData) -> Servic
 
 
 @transaction.atomic
-def service_publish(*, actor: Any, service: Service) -> Service:
+def service_publish(*, actor: User | None, service: Service) -> Service:
     """Make a service public. It must say how to reach it and not be closed down."""
     service = Service.objects.select_for_update().get(pk=service.pk)
     if service.is_published:
@@ -705,7 +709,7 @@ def service_publish(*, actor: Any, service: Service) -> Service:
 
 
 @transaction.atomic
-def service_unpublish(*, actor: Any, service: Service) -> Service:
+def service_unpublish(*, actor: User | None, service: Service) -> Service:
     """Take a service off the portal and the API."""
     service = Service.objects.select_for_update().get(pk=service.pk)
     if not service.is_published:
@@ -727,7 +731,7 @@ def service_unpublish(*, actor: Any, service: Service) -> Service:
 
 
 @transaction.atomic
-def service_verify(*, actor: Any, service: Service, on: date | None = None) -> Service:
+def service_verify(*, actor: User | None, service: Service, on: date | None = None) -> Service:
     """Record that someone checked the service's information is still right."""
     service = Service.objects.select_for_update().get(pk=service.pk)
     on = on or timezone.localdate()
@@ -752,7 +756,7 @@ def service_verify(*, actor: Any, service: Service, on: date | None = None) -> S
 
 @transaction.atomic
 def service_translation_save(
-    *, actor: Any, service: Service, language: str, texts: dict[str, str]
+    *, actor: User | None, service: Service, language: str, texts: dict[str, str]
 ) -> ServiceTranslation:
     """Create or change the service's texts in one language (one row per language)."""
     if language == "nb":

@@ -6,11 +6,11 @@ The view policy lets in only holders of Cap.DIRECTORY_EDIT; services are fetched
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
 from helhet.core.lists import paginate
+from helhet.core.types import AuthenticatedRequest
 from helhet.directory.access import get_location_for, get_service_for
 from helhet.directory.choices import Purpose
 from helhet.directory.forms import (
@@ -27,7 +28,9 @@ from helhet.directory.forms import (
     LocationForm,
     LocationSearchForm,
     OrganizationForm,
+    PhoneForm,
     PhoneFormSet,
+    ScheduleForm,
     ScheduleFormSet,
     ServiceCreateForm,
     ServiceForm,
@@ -38,7 +41,7 @@ from helhet.directory.forms import (
     service_data,
     translation_language_label,
 )
-from helhet.directory.models import TRANSLATED_FIELDS, TRANSLATION_LANGUAGES, Service
+from helhet.directory.models import TRANSLATED_FIELDS, TRANSLATION_LANGUAGES, Location, Service
 from helhet.directory.selectors import (
     reverify_cutoff,
     service_changes,
@@ -58,8 +61,19 @@ from helhet.directory.services import (
     service_verify,
 )
 
+if TYPE_CHECKING:
+    from django.forms import BaseFormSet
 
-def service_list(request: HttpRequest) -> HttpResponse:
+    from helhet.core.types import User
+
+
+class _ServiceAction(Protocol):
+    """A service that changes a service's state (publish, unpublish)."""
+
+    def __call__(self, *, actor: User | None, service: Service) -> Service: ...
+
+
+def service_list(request: AuthenticatedRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     organization = filters.get("organization")
@@ -81,7 +95,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def reverify_list(request: HttpRequest) -> HttpResponse:
+def reverify_list(request: AuthenticatedRequest) -> HttpResponse:
     page = paginate(request, services_needing_reverification())
     return render(
         request,
@@ -90,7 +104,9 @@ def reverify_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _service_forms(request: HttpRequest, service: Service | None) -> tuple[ServiceForm, Any, Any]:
+def _service_forms(
+    request: AuthenticatedRequest, service: Service | None
+) -> tuple[ServiceForm, BaseFormSet[PhoneForm], BaseFormSet[ScheduleForm]]:
     data = posted(request)
     form = ServiceForm(data, instance=service) if service else ServiceCreateForm(data)
     phones = PhoneFormSet(data, initial=phone_initial(service), prefix="phones")
@@ -99,7 +115,11 @@ def _service_forms(request: HttpRequest, service: Service | None) -> tuple[Servi
 
 
 def _render_form(
-    request: HttpRequest, service: Service | None, form: Any, phones: Any, schedules: Any
+    request: AuthenticatedRequest,
+    service: Service | None,
+    form: ServiceForm,
+    phones: BaseFormSet[PhoneForm],
+    schedules: BaseFormSet[ScheduleForm],
 ) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     return render(
@@ -111,7 +131,7 @@ def _render_form(
 
 
 @require_http_methods(["GET", "POST"])
-def service_create_view(request: HttpRequest) -> HttpResponse:
+def service_create_view(request: AuthenticatedRequest) -> HttpResponse:
     form, phones, schedules = _service_forms(request, None)
     if request.method == "POST" and all([form.is_valid(), phones.is_valid(), schedules.is_valid()]):
         try:
@@ -129,7 +149,7 @@ def service_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
+def service_edit(request: AuthenticatedRequest, service_id: str) -> HttpResponse:
     service = get_service_for(request.user, service_id, purpose=Purpose.SERVICE_EDIT)
     form, phones, schedules = _service_forms(request, service)
     if request.method == "POST" and all([form.is_valid(), phones.is_valid(), schedules.is_valid()]):
@@ -145,7 +165,7 @@ def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
     return _render_form(request, service, form, phones, schedules)
 
 
-def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
+def service_detail(request: AuthenticatedRequest, service_id: str) -> HttpResponse:
     service = get_service_for(request.user, service_id, purpose=Purpose.SERVICE_DETAIL)
     translations = {item.language: item for item in service.translations.all()}
     languages = [(code, name, translations.get(code)) for code, name in TRANSLATION_LANGUAGES]
@@ -163,7 +183,11 @@ def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
 
 
 def _post_action(
-    request: HttpRequest, service_id: str, action: Any, success: str, purpose: str
+    request: AuthenticatedRequest,
+    service_id: str,
+    action: _ServiceAction,
+    success: str,
+    purpose: str,
 ) -> HttpResponse:
     service = get_service_for(request.user, service_id, purpose=purpose)
     try:
@@ -176,14 +200,14 @@ def _post_action(
 
 
 @require_POST
-def service_publish_view(request: HttpRequest, service_id: str) -> HttpResponse:
+def service_publish_view(request: AuthenticatedRequest, service_id: str) -> HttpResponse:
     return _post_action(
         request, service_id, service_publish, _("Tjenesten er publisert."), Purpose.PUBLISH
     )
 
 
 @require_POST
-def service_unpublish_view(request: HttpRequest, service_id: str) -> HttpResponse:
+def service_unpublish_view(request: AuthenticatedRequest, service_id: str) -> HttpResponse:
     return _post_action(
         request,
         service_id,
@@ -194,13 +218,13 @@ def service_unpublish_view(request: HttpRequest, service_id: str) -> HttpRespons
 
 
 @require_POST
-def service_verify_view(request: HttpRequest, service_id: str) -> HttpResponse:
+def service_verify_view(request: AuthenticatedRequest, service_id: str) -> HttpResponse:
     service = get_service_for(request.user, service_id, purpose=Purpose.VERIFY)
     data = posted(request)
     form = VerifyForm(data)
     if not form.is_valid():
         for error in form.errors.get("last_verified_on", []):
-            messages.error(request, error)
+            messages.error(request, str(error))
         return redirect("directory:service_detail", service_id=service.pk)
     try:
         service_verify(
@@ -215,7 +239,7 @@ def service_verify_view(request: HttpRequest, service_id: str) -> HttpResponse:
     return redirect("directory:service_detail", service_id=service.pk)
 
 
-def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
+def service_history(request: AuthenticatedRequest, service_id: str) -> HttpResponse:
     service = get_service_for(request.user, service_id, purpose=Purpose.HISTORY)
     page = paginate(request, service_changes(service=service))
     return render(
@@ -226,7 +250,9 @@ def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def service_translation(request: HttpRequest, service_id: str, language: str) -> HttpResponse:
+def service_translation(
+    request: AuthenticatedRequest, service_id: str, language: str
+) -> HttpResponse:
     if language not in dict(TRANSLATION_LANGUAGES):
         raise Http404(_("Siden finnes ikke."))
     service = get_service_for(request.user, service_id, purpose=Purpose.TRANSLATION)
@@ -259,7 +285,7 @@ def service_translation(request: HttpRequest, service_id: str, language: str) ->
 
 
 @require_http_methods(["GET", "POST"])
-def organization_create_view(request: HttpRequest) -> HttpResponse:
+def organization_create_view(request: AuthenticatedRequest) -> HttpResponse:
     form = OrganizationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -285,7 +311,7 @@ def organization_create_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def location_list(request: HttpRequest) -> HttpResponse:
+def location_list(request: AuthenticatedRequest) -> HttpResponse:
     form = LocationSearchForm(request.GET or None)
     text = form.cleaned_data["q"] if form.is_valid() else ""
     page = paginate(request, staff_location_list(text=text))
@@ -297,7 +323,7 @@ def location_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def location_create_view(request: HttpRequest) -> HttpResponse:
+def location_create_view(request: AuthenticatedRequest) -> HttpResponse:
     form = LocationCreateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -317,7 +343,7 @@ def location_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def location_edit(request: HttpRequest, location_id: str) -> HttpResponse:
+def location_edit(request: AuthenticatedRequest, location_id: str) -> HttpResponse:
     location = get_location_for(request.user, location_id, purpose=Purpose.LOCATION_EDIT)
     form = LocationForm(posted(request), location=location)
     if request.method == "POST" and form.is_valid():
@@ -337,7 +363,9 @@ def location_edit(request: HttpRequest, location_id: str) -> HttpResponse:
     return _render_location(request, location, form)
 
 
-def _render_location(request: HttpRequest, location: Any, form: LocationForm) -> HttpResponse:
+def _render_location(
+    request: AuthenticatedRequest, location: Location | None, form: LocationForm
+) -> HttpResponse:
     return render(
         request,
         "directory/location_form.html",

@@ -24,6 +24,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from helhet.accounts.models import User
 from helhet.demo.region import Region
 from helhet.demo.shelter_contacts import day_offer, other_referrals, phone_calls
 from helhet.demo.shelter_data import (
@@ -46,7 +47,7 @@ from helhet.demo.shelter_data import (
     THREATS,
     weighted,
 )
-from helhet.organisation.models import Unit
+from helhet.organisation.models import Municipality, Unit
 from helhet.people.choices import Gender
 from helhet.people.models import Person
 from helhet.people.services import PersonInput
@@ -140,11 +141,11 @@ class DemoYear:
     )
 
     @property
-    def worker(self) -> Any:
+    def worker(self) -> User:
         return self.region.users["krisesenter"]
 
     @property
-    def lead(self) -> Any:
+    def lead(self) -> User:
         return self.region.users["krisesenterleder"]
 
     @property
@@ -159,7 +160,7 @@ class DemoYear:
         }
 
     @cached_property
-    def municipalities(self) -> list[Any]:
+    def municipalities(self) -> list[Municipality]:
         return [self.region.municipalities[number] for number in ("9901", "9902", "9903")]
 
     def option(self, answer_list: str, code: str) -> AnswerOption:

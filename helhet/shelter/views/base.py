@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from helhet.core.types import AuthenticatedRequest
+from helhet.people.models import Person
+from helhet.people.selectors import PersonData
 from helhet.shelter import selectors
 from helhet.shelter.models import Stay
 
@@ -27,7 +29,7 @@ def stay_url(stay: Stay, name: str = "shelter:stay_detail") -> str:
     return reverse(name, kwargs={"pk": stay.pk})
 
 
-def protection(person: Any, data: Any) -> dict[str, Any]:
+def protection(person: Person, data: PersonData) -> dict[str, Any]:
     """The person's address protection and safe-contact preferences, for pages where
     contacting or placing the person matters."""
     return {

@@ -123,13 +123,24 @@ def followup_consent(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
-def _task_input(form: Any, task: FollowUpTask | None = None) -> services.TaskInput:
-    data = form.cleaned_data
+def _task_input(
+    form: TaskForm | TaskStatusForm, task: FollowUpTask | None = None
+) -> services.TaskInput:
+    """The task as the form gives it; what the status form has no field for stays as it is."""
+    kept: dict[str, Any] = {}
+    if task is not None:
+        kept = {
+            "category": task.category,
+            "title": task.title,
+            "responsible_unit": task.responsible_unit,
+            "due_on": task.due_on,
+        }
+    data = {**kept, **form.cleaned_data}
     return services.TaskInput(
-        category=data.get("category", getattr(task, "category", "")),
-        title=data.get("title", getattr(task, "title", "")),
-        responsible_unit=data.get("responsible_unit", getattr(task, "responsible_unit", None)),
-        due_on=data.get("due_on", getattr(task, "due_on", None)),
+        category=data["category"],
+        title=data["title"],
+        responsible_unit=data["responsible_unit"],
+        due_on=data["due_on"],
         status=data["status"],
         notes=data.get("notes") if "notes" in form.fields else None,
     )

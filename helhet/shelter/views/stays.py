@@ -3,9 +3,8 @@ to the registration, a child who comes later, and the departure."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
+from django.forms import BaseFormSet
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -22,7 +21,14 @@ from helhet.people.selectors import person_data
 from helhet.people.services import PersonInput
 from helhet.shelter import access, selectors, services
 from helhet.shelter.choices import Purpose
-from helhet.shelter.forms import ChildAddForm, ChildFormSet, ResidentForm, StayEndForm, StayForm
+from helhet.shelter.forms import (
+    ChildAddForm,
+    ChildForm,
+    ChildFormSet,
+    ResidentForm,
+    StayEndForm,
+    StayForm,
+)
 from helhet.shelter.models import Stay, StayChild
 from helhet.shelter.views.base import protection, render_page, stay_url
 
@@ -90,7 +96,7 @@ def _stay_input(form: StayForm) -> services.StayInput:
     )
 
 
-def _child_input(form: Any, prefix: str) -> services.ChildInput:
+def _child_input(form: ChildForm, prefix: str) -> services.ChildInput:
     data = form.cleaned_data
     return services.ChildInput(
         name=data.get("name", ""),
@@ -127,7 +133,10 @@ def _resident_input(form: ResidentForm, stay_form: StayForm) -> PersonInput | No
 
 
 def _place_error(
-    error: DomainError, children: Any, stay_form: StayForm, resident_form: Any
+    error: DomainError,
+    children: BaseFormSet[ChildForm],
+    stay_form: StayForm,
+    resident_form: ResidentForm,
 ) -> None:
     """Put a service error next to its field: a child's fields carry the child's form prefix
     (children-0-name), the stay's and the resident's their own names."""

@@ -111,6 +111,29 @@ def build_cast() -> Cast:
     )
 
 
+# Fixtures through which a test reaches the database; pytest-django refuses every query to
+# a test without one. Tests with none are marked so that CI runs them on one database only.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+BROWSER_FIXTURES = frozenset({"browser", "page"})
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & DATABASE_FIXTURES or item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database)
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
 # Built for real once per test process (and again after a flush), copied in afterwards.
 _cast = Snapshot(build_cast)
 

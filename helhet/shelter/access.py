@@ -14,7 +14,7 @@ a page shows) and every refusal is written to the audit log.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 CENTRE_PARAM = "senter"
 
 
-def get_stay_for(user: User, stay_id: Any, *, purpose: str, edit: bool = False) -> Stay:
+def get_stay_for(user: User, stay_id: int | str, *, purpose: str, edit: bool = False) -> Stay:
     """The stay if the user works at its centre (with the edit capability when `edit`);
     the read is audited with the resident as the person."""
     stays = visible_stays(user=user)
@@ -51,7 +51,7 @@ def get_stay_for(user: User, stay_id: Any, *, purpose: str, edit: bool = False) 
     )
 
 
-def get_task_for(user: User, task_id: Any, *, purpose: str) -> FollowUpTask:
+def get_task_for(user: User, task_id: int | str, *, purpose: str) -> FollowUpTask:
     """A follow-up task the user may see (their centre's, or assigned to their unit with
     consent). The read is audited with the resident as the person."""
     tasks = visible_tasks(user=user).select_related(
@@ -72,14 +72,14 @@ def get_task_for(user: User, task_id: Any, *, purpose: str) -> FollowUpTask:
     )
 
 
-def get_room_for(user: User, room_id: Any, *, purpose: str) -> Room:
+def get_room_for(user: User, room_id: int | str, *, purpose: str) -> Room:
     """A room of a centre the user leads. Rooms hold no personal data: only a refusal is
     recorded."""
     rooms = Room.objects.select_related("unit").filter(unit__in=managed_centres(user=user))
     return fetch_or_404(user, rooms, room_id, purpose=purpose, record=False)
 
 
-def get_answer_option_for(user: User, option_id: Any, *, purpose: str) -> AnswerOption:
+def get_answer_option_for(user: User, option_id: int | str, *, purpose: str) -> AnswerOption:
     """An answer option, for a lead of a crisis centre (the caller checks that first).
     Answer lists are reference data shared by every centre."""
     return fetch_or_404(user, AnswerOption.objects.all(), option_id, purpose=purpose, record=False)

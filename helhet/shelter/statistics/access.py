@@ -7,7 +7,7 @@ and the refusal is written to the audit log.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from helhet.audit.services import object_type_of
 from helhet.core.access import deny, fetch_or_404
@@ -23,7 +23,7 @@ STATISTICS_OBJECT_TYPE = "shelter.statistics"
 
 
 def get_statistics_centre_for(
-    user: User, unit_id: Any, *, purpose: str = Purpose.STATISTICS
+    user: User, unit_id: int | str | None, *, purpose: str = Purpose.STATISTICS
 ) -> Unit:
     """The centre named by `unit_id` (or, when none is named, the user's first centre) if
     the user may see its case content; otherwise 404 and an access-denied event."""

@@ -37,15 +37,17 @@ class Cap:
     AUDIT_REVIEW = "audit.review"  # search the audit log, review break-glass use
     STAFF_HOME = "staff.home"  # any member of any unit
     DIRECTORY_EDIT = "directory.edit"  # keep the public help directory and portal texts
+    # open a person's fortrolig adresse: only those who work with the person in the unit
+    PERSON_ADDRESS = "person.address"
 
 
 _CASE = {Cap.CASE_VIEW, Cap.CASE_EDIT, Cap.BREAK_GLASS, Cap.STAFF_HOME}
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.WORKER: frozenset(_CASE),
+    Role.WORKER: frozenset(_CASE | {Cap.PERSON_ADDRESS}),
     # The coordinator (and the municipal violence coordinator) keeps the help directory.
     Role.COORDINATOR: frozenset(_CASE | {Cap.DIRECTORY_EDIT}),
-    Role.LEAD: frozenset(_CASE | {Cap.UNIT_MEMBERS, Cap.PERSON_ERASE}),
+    Role.LEAD: frozenset(_CASE | {Cap.UNIT_MEMBERS, Cap.PERSON_ERASE, Cap.PERSON_ADDRESS}),
     Role.PRIVACY_OFFICER: frozenset({Cap.AUDIT_REVIEW, Cap.STAFF_HOME}),
     # A system administrator manages users and units and sees no case content.
     Role.SYSTEM_ADMIN: frozenset(
@@ -69,7 +71,9 @@ MUNICIPALITY_ROLES = frozenset({Role.COORDINATOR, Role.PRIVACY_OFFICER, Role.SYS
 UNIT_ROLES = CASE_ROLES - MUNICIPALITY_ROLES
 
 # Capabilities that hold per unit: the user has them only for the units of those memberships.
-UNIT_SCOPED = frozenset({Cap.CASE_VIEW, Cap.CASE_EDIT, Cap.PERSON_ERASE, Cap.UNIT_MEMBERS})
+UNIT_SCOPED = frozenset(
+    {Cap.CASE_VIEW, Cap.CASE_EDIT, Cap.PERSON_ERASE, Cap.UNIT_MEMBERS, Cap.PERSON_ADDRESS}
+)
 
 
 def user_capabilities(user: User) -> frozenset[str]:

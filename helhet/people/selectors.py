@@ -64,10 +64,11 @@ def erasable_persons(*, user: User) -> QuerySet[Person]:
 
 
 def persons_with_readable_address(*, user: User) -> QuerySet[Person]:
-    """Persons whose fortrolig adresse the user may open: those the user works with (case
-    editing in a unit the person is linked to). Not through break-glass, which is for
-    reading what an emergency needs, and not for the privacy officer."""
-    return editable_persons(user=user)
+    """Persons whose fortrolig adresse the user may open: those linked to a unit where the
+    user works directly with them (Cap.PERSON_ADDRESS: workers and leads, not the
+    municipality-wide coordinator). Not through break-glass, which is for reading what an
+    emergency needs, and not for the privacy officer."""
+    return _linked_to_units_with(user=user, capability=Cap.PERSON_ADDRESS)
 
 
 def persons_for_access_log(*, user: User) -> QuerySet[Person]:

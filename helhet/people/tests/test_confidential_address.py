@@ -164,3 +164,22 @@ def test_an_ordinary_address_is_still_filled_into_the_edit_form(cast, login_as, 
     response = client.get(_edit(person))
     assert response.context["form"]["address"].value() == "Åpen gate 1"
     assert "clear_address" not in response.context["form"].fields
+
+
+def test_the_municipality_wide_coordinator_never_opens_the_address(cast, login_as, client):
+    from helhet.people.services import person_link_unit
+
+    person = _person(cast)
+    # The person is shared with the coordinating unit: the coordinator sees the person…
+    person_link_unit(
+        actor=cast.shelter_worker,
+        person=person,
+        unit=cast.coordinating_unit,
+        source="test.share",
+        legal_basis="samtykke",
+    )
+    login_as(cast.coordinator)
+    assert client.get(*_detail(person)).status_code == 200
+    # …but asking for the address shows nothing and is refused as a read of it.
+    body = client.get(*_detail(person, adresse="vis")).content.decode()
+    assert "Fortroligveien" not in body

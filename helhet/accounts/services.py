@@ -40,6 +40,7 @@ from helhet.audit.services import event_record, event_record_for, object_type_of
 from helhet.core.errors import DomainError
 from helhet.core.idempotency import once
 from helhet.core.policy import MFA_SESSION_KEY, has_capability
+from helhet.core.text import clean_text
 from helhet.core.types import AuthenticatedRequest
 from helhet.core.updates import model_update
 from helhet.organisation.roles import Cap
@@ -168,7 +169,7 @@ def user_create(*, actor: User, username: str, full_name: str, email: str) -> Us
         raise AccountError(_("Brukernavnet er allerede i bruk."), field="username")
     if email and User.objects.filter(email__iexact=email).exists():
         raise AccountError(_("E-postadressen er allerede i bruk."), field="email")
-    user = User(username=username, full_name=(full_name or "").strip(), email=email)
+    user = User(username=username, full_name=clean_text(full_name), email=email)
     user.set_unusable_password()
     try:
         user.full_clean()

@@ -19,6 +19,7 @@ from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record, event_record_for, object_type_of
 from helhet.core.errors import DomainError
 from helhet.core.idempotency import once
+from helhet.core.text import clean_text
 from helhet.core.updates import changed_detail, model_update
 from helhet.organisation.models import Membership, Municipality, Unit
 from helhet.organisation.roles import CASE_ROLES, MUNICIPALITY_ROLES, UNIT_ROLES, Role
@@ -187,12 +188,13 @@ def _unit_create(
     phone: str,
     email: str,
 ) -> Unit:
-    if Unit.objects.filter(name=name.strip(), host_municipality=host_municipality).exists():
+    name = clean_text(name)
+    if Unit.objects.filter(name=name, host_municipality=host_municipality).exists():
         raise OrganisationError(
             _("Det finnes allerede en enhet med dette navnet i kommunen."), field="name"
         )
     unit = Unit(
-        name=name.strip(),
+        name=name,
         unit_type=unit_type,
         host_municipality=host_municipality,
         phone=phone,
@@ -223,8 +225,9 @@ def unit_update(
     Deactivating a unit takes every capability its memberships gave away at once. The audit
     event names the fields that changed; saving the form unchanged records nothing.
     """
+    name = clean_text(name)
     if (
-        Unit.objects.filter(name=name.strip(), host_municipality=host_municipality)
+        Unit.objects.filter(name=name, host_municipality=host_municipality)
         .exclude(pk=unit.pk)
         .exists()
     ):
@@ -235,7 +238,7 @@ def unit_update(
         unit,
         fields=["name", "unit_type", "host_municipality", "phone", "email", "is_active"],
         data={
-            "name": name.strip(),
+            "name": name,
             "unit_type": unit_type,
             "host_municipality": host_municipality,
             "phone": phone,

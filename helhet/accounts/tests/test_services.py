@@ -251,3 +251,12 @@ def test_the_cast_password_meets_the_rules(cast):
     _enrol(user, issued_by=cast.admin, password=PASSWORD)
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
+
+
+def test_directional_formatting_characters_are_removed_from_a_full_name(cast):
+    from helhet.accounts.services import user_create
+
+    user = user_create(
+        actor=cast.admin, username="bidi", full_name="Ola \u202eNordmann\u202c", email=""
+    )
+    assert user.full_name == "Ola Nordmann"

@@ -433,3 +433,18 @@ def test_only_the_administrator_may_change_units(cast, login_as, client, visitor
     assert response.status_code == 403
     cast.shelter.refresh_from_db()
     assert cast.shelter.name == "Fjordvik krisesenter"
+
+
+def test_directional_formatting_characters_are_removed_from_a_unit_name(cast):
+    import uuid
+
+    from helhet.organisation.services import unit_create
+
+    unit = unit_create(
+        actor=cast.admin,
+        name="\u202eNAV\u202c Sørdal ",
+        unit_type=cast.nav.unit_type,
+        host_municipality=cast.sordal,
+        submission_id=uuid.uuid4(),
+    )
+    assert unit.name == "NAV Sørdal"

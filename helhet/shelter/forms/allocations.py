@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helhet.core.forms import SubmissionForm
+from helhet.core.forms import SubmissionForm, field_of
 from helhet.people.choices import Gender
 from helhet.people.selectors import PersonData
 from helhet.shelter.choices import ReferralReason
@@ -18,7 +18,6 @@ from helhet.shelter.forms.fields import (
     ModelChoiceField,
     choice_field,
     date_field,
-    field_of,
     municipality_field,
     number_field,
     text_field,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from helhet.accounts.models import User
-from helhet.core.forms import SubmissionForm
+from helhet.core.forms import SubmissionForm, field_of
 from helhet.organisation.models import Unit
 from helhet.people.choices import Gender
 from helhet.shelter.choices import AnswerList, DayContactKind
@@ -18,7 +18,6 @@ from helhet.shelter.forms.fields import (
     ModelMultipleChoiceField,
     choice_field,
     date_field,
-    field_of,
     municipality_field,
     number_field,
     option_field,

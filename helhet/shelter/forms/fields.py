@@ -5,7 +5,7 @@ what the browser does (`type=date`, `inputmode`, `rows`) are set here."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -34,18 +34,7 @@ else:
             return cls
 
 
-_F = TypeVar("_F", bound=forms.Field)
-
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def field_of(form: forms.BaseForm, name: str, kind: type[_F]) -> _F:
-    """The form's own copy of a declared field, as the kind it was declared, to give it
-    its queryset or choices for this request."""
-    field = form.fields[name]
-    if not isinstance(field, kind):
-        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
-    return field
 
 
 def date_field(label: StrOrPromise, *, required: bool = True, **kwargs: Any) -> forms.DateField:

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helhet.core.forms import SubmissionForm
+from helhet.core.forms import SubmissionForm, field_of
 from helhet.organisation.models import Unit
 from helhet.shelter.choices import ConsentScope, TaskCategory, TaskStatus
 from helhet.shelter.forms.fields import (
@@ -16,7 +16,6 @@ from helhet.shelter.forms.fields import (
     area_field,
     choice_field,
     date_field,
-    field_of,
     text_field,
 )
 from helhet.shelter.selectors import active_units

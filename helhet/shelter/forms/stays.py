@@ -10,13 +10,12 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from helhet.core.forms import SubmissionForm
+from helhet.core.forms import SubmissionForm, field_of
 from helhet.people.choices import AddressProtection, Gender
 from helhet.shelter.choices import AnswerList, YesNoUnknown
 from helhet.shelter.forms.fields import (
     choice_field,
     date_field,
-    field_of,
     municipality_field,
     number_field,
     option_field,

@@ -10,8 +10,8 @@ from django.db.models import TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from helhet.core.forms import field_of
 from helhet.organisation.models import Municipality, Unit
-from helhet.shelter.forms.fields import field_of
 
 FIRST_YEAR = 2000
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.forms import BaseForm
+
 
 class DomainError(Exception):
     """A rule of the domain was broken. `message` is shown to the user; `field` names the form
@@ -13,7 +15,7 @@ class DomainError(Exception):
         self.field = field
 
 
-def add_domain_error_to_form(form, error: DomainError) -> None:  # type: ignore[no-untyped-def]
+def add_domain_error_to_form(form: BaseForm, error: DomainError) -> None:
     """Put a service's error next to the field it concerns (or at the top of the form)."""
     field = error.field if error.field in getattr(form, "fields", {}) else None
     form.add_error(field, error.message)

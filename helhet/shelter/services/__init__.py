@@ -48,6 +48,7 @@ from helhet.shelter.services.safety import (
     threat_assessment_create,
 )
 from helhet.shelter.services.stays import (
+    STAY_PLAIN_FIELDS,
     ChildInput,
     StayInput,
     stay_child_add,
@@ -58,6 +59,7 @@ from helhet.shelter.services.stays import (
 )
 
 __all__ = [
+    "STAY_PLAIN_FIELDS",
     "DEFAULT_TASK_DAYS",
     "UNDO_WINDOW",
     "BedTakenError",

@@ -73,7 +73,7 @@ class StayInput:
     statistics_consent: bool = False
 
 
-_STAY_PLAIN_FIELDS = (
+STAY_PLAIN_FIELDS = (
     "arrived_on",
     "municipality",
     "violence_repeated",
@@ -90,7 +90,7 @@ _STAY_PLAIN_FIELDS = (
     "statistics_consent",
 )
 # Every registration field a change may touch (the violence types are set apart).
-STAY_FIELDS = (*_STAY_PLAIN_FIELDS, "referrer", "perpetrator_relation")
+STAY_FIELDS = (*STAY_PLAIN_FIELDS, "referrer", "perpetrator_relation")
 
 
 @dataclass
@@ -135,7 +135,7 @@ def _stay_values(data: StayInput) -> tuple[dict[str, Any], list[AnswerOption]]:
     """The stay's registration fields from the input, every answer checked against its
     list, and the violence types (a many-to-many, set apart)."""
     _check_arrival(data.arrived_on)
-    values: dict[str, Any] = {name: getattr(data, name) for name in _STAY_PLAIN_FIELDS}
+    values: dict[str, Any] = {name: getattr(data, name) for name in STAY_PLAIN_FIELDS}
     values["referrer"] = active_option(data.referrer, AnswerList.REFERRER, field_name="referrer")
     values["perpetrator_relation"] = active_option(
         data.perpetrator_relation,

@@ -32,23 +32,6 @@ from helhet.shelter.forms import (
 from helhet.shelter.models import Stay, StayChild
 from helhet.shelter.views.base import protection, render_page, stay_url
 
-# The registration fields an edit form starts from as they are on the stay.
-_PLAIN_FIELDS = (
-    "arrived_on",
-    "violence_repeated",
-    "perpetrator_gender",
-    "disability",
-    "immigrant_background",
-    "earlier_contact",
-    "needs_interpreter",
-    "needs_sign_language",
-    "needs_accessibility",
-    "substance_use",
-    "mental_health",
-    "has_pets",
-    "statistics_consent",
-)
-
 
 @require_GET
 def stay_list(request: AuthenticatedRequest) -> HttpResponse:
@@ -251,11 +234,11 @@ def stay_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         pk for pk in [stay.referrer_id, stay.perpetrator_relation_id, *violence_types] if pk
     )
     initial = {
+        **{name: getattr(stay, name) for name in services.STAY_PLAIN_FIELDS},
         "referrer": stay.referrer_id,
         "municipality": stay.municipality_id,
         "violence_types": violence_types,
         "perpetrator_relation": stay.perpetrator_relation_id,
-        **{name: getattr(stay, name) for name in _PLAIN_FIELDS},
     }
     form = StayForm(posted(request), initial=initial, include=used)
     if form.is_bound and form.is_valid():

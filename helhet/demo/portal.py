@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from helhet.demo.region import Region
 from helhet.portal.choices import PageKey
 from helhet.portal.models import SOURCE_LANGUAGE, PageText
 from helhet.portal.selectors import built_in_content
@@ -38,9 +39,9 @@ def _languages() -> list[str]:
 
 
 @transaction.atomic
-def seed(region: Any, stdout: Any) -> list[PageText]:
+def seed(region: Region, stdout: Any) -> list[PageText]:
     """Store each page's text in each language once; a second run changes nothing."""
-    actor = region.users.get("koordinator")
+    actor = region.users["koordinator"]
     existing = set(PageText.objects.values_list("page_key", "language"))
     languages = [code for code in _languages() if _catalogue_compiled(code)]
     skipped = sorted(set(_languages()) - set(languages))

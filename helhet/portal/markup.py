@@ -31,7 +31,7 @@ _ALLOWED_TARGET = re.compile(
 
 def _inline(text: str) -> str:
     """Escape the text, then turn the allowed inline markup into tags."""
-    escaped = escape(text)
+    escaped: str = escape(text)
 
     def link(match: re.Match[str]) -> str:
         label, target = match.group(1), match.group(2)

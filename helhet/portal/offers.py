@@ -13,7 +13,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
@@ -22,11 +22,14 @@ from django.utils.translation import gettext_lazy
 
 from helhet.directory.choices import WEEKDAY_CODES, AudienceCode, NeedCode, PhoneType
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 SOURCE_LANGUAGE = "nb"
 
 # Our own labels for the directory's codes, so that they are translated into all nine
 # portal languages (the directory's catalogue covers the staff languages).
-NEED_LABELS = {
+NEED_LABELS: dict[str, StrPromise] = {
     NeedCode.EXPOSED_TO_VIOLENCE: gettext_lazy("Jeg blir utsatt for vold"),
     NeedCode.WORRIED_ABOUT_SOMEONE: gettext_lazy("Jeg er bekymret for noen"),
     NeedCode.USES_VIOLENCE: gettext_lazy("Jeg bruker vold, eller er redd for å gjøre det"),
@@ -34,7 +37,7 @@ NEED_LABELS = {
     NeedCode.AT_RISK_ADULT: gettext_lazy("Voksne som ikke kan beskytte seg selv"),
     NeedCode.PROFESSIONAL: gettext_lazy("Jeg er fagperson"),
 }
-AUDIENCE_LABELS = {
+AUDIENCE_LABELS: dict[str, StrPromise] = {
     AudienceCode.CHILDREN: gettext_lazy("Barn"),
     AudienceCode.YOUTH: gettext_lazy("Ungdom"),
     AudienceCode.ADULTS: gettext_lazy("Voksne"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
@@ -13,9 +13,13 @@ from helhet.audit.choices import EventKind
 from helhet.audit.services import event_record, object_type_of
 from helhet.core.errors import DomainError
 from helhet.core.idempotency import once
+from helhet.core.text import clean_text
 from helhet.portal.choices import BLOCK_KEYS, PageKey
 from helhet.portal.models import LANGUAGE_CODES, SOURCE_LANGUAGE, PageText
 from helhet.portal.selectors import source_version
+
+if TYPE_CHECKING:
+    from helhet.core.types import User
 
 TEXT_FIELDS = ("title", "lead", "body")
 
@@ -24,10 +28,11 @@ class PortalError(DomainError):
     pass
 
 
-def _full_clean(row: PageText, **options: bool) -> None:
-    """Validate the row; a rule it breaks becomes an error the editor can read."""
+def _full_clean(row: PageText, *, validate: bool = True) -> None:
+    """Validate the row; a rule it breaks becomes an error the editor can read. Without
+    `validate`, the unique constraint and the other constraints are left to the database."""
     try:
-        row.full_clean(**options)
+        row.full_clean(validate_unique=validate, validate_constraints=validate)
     except ValidationError as error:
         field, messages = next(iter(error.message_dict.items()))
         raise PortalError(messages[0], field=None if field == NON_FIELD_ERRORS else field) from None
@@ -47,56 +52,10 @@ def _stale() -> PortalError:
     )
 
 
-def page_text_save(
-    *,
-    actor: Any,
-    page_key: str,
-    language: str,
-    title: str,
-    lead: str,
-    body: str,
-    expected_version: int,
-    submission_id: uuid.UUID,
-    caught_up: bool = False,
-) -> PageText:
-    """Save a page's text in one language.
-
-    `expected_version` is the version the editor started from (0 for a text not yet
-    saved). If someone else saved in between, the save is refused rather than silently
-    overwriting their work. The same form sent twice (a double click, the same
-    `submission_id`) saves once and returns what the first post saved.
-
-    A new translation is based on the current Bokmål version. An existing one keeps the
-    version it was based on unless the editor says it now matches the Bokmål text
-    (`caught_up`). Saving the Bokmål text with changes leaves every translation behind.
-    """
-    if page_key not in PageKey.values:
-        raise PortalError(_("Siden finnes ikke."))
-    if language not in LANGUAGE_CODES:
-        raise PortalError(_("Språket finnes ikke."), field="language")
-    title, lead, body = _clean(title), _clean(lead), _clean(body)
-    if page_key in BLOCK_KEYS:
-        body = ""
-    if not title:
-        raise PortalError(_("Skriv en overskrift."), field="title")
-    return once(
-        actor=actor,
-        submission_id=submission_id,
-        create=lambda: _save(
-            actor=actor,
-            page_key=page_key,
-            language=language,
-            texts=(title, lead, body),
-            expected_version=expected_version,
-            caught_up=caught_up,
-        ),
-    )
-
-
 @transaction.atomic
 def _save(
     *,
-    actor: Any,
+    actor: User,
     page_key: str,
     language: str,
     texts: tuple[str, str, str],
@@ -145,7 +104,7 @@ def _save(
 
 def _create(
     *,
-    actor: Any,
+    actor: User,
     page_key: str,
     language: str,
     texts: tuple[str, str, str],
@@ -162,7 +121,7 @@ def _create(
         updated_by=actor,
     )
     # The unique constraint is left to the database (below), which also catches a race.
-    _full_clean(row, validate_unique=False, validate_constraints=False)
+    _full_clean(row, validate=False)
     try:
         # A savepoint: if another request created the row a moment ago, the unique
         # constraint stops this one and the transaction can still go on.
@@ -178,6 +137,55 @@ def _create(
         detail=_detail(row, list(TEXT_FIELDS)),
     )
     return row
+
+
+def page_text_save(
+    *,
+    actor: User,
+    page_key: str,
+    language: str,
+    title: str,
+    lead: str,
+    body: str,
+    expected_version: int,
+    submission_id: uuid.UUID,
+    caught_up: bool = False,
+) -> PageText:
+    """Save a page's text in one language.
+
+    `expected_version` is the version the editor started from (0 for a text not yet
+    saved). If someone else saved in between, the save is refused rather than silently
+    overwriting their work. The same form sent twice (a double click, the same
+    `submission_id`) saves once and returns what the first post saved.
+
+    A new translation is based on the current Bokmål version. An existing one keeps the
+    version it was based on unless the editor says it now matches the Bokmål text
+    (`caught_up`). Saving the Bokmål text with changes leaves every translation behind.
+    """
+    if page_key not in PageKey.values:
+        raise PortalError(_("Siden finnes ikke."))
+    if language not in LANGUAGE_CODES:
+        raise PortalError(_("Språket finnes ikke."), field="language")
+    # The title is one line: it loses directional formatting characters (core.text), so
+    # that it cannot show as something else (a number's groups in another order). The
+    # lead and the body are prose and are only tidied.
+    title, lead, body = clean_text(_clean(title)), _clean(lead), _clean(body)
+    if page_key in BLOCK_KEYS:
+        body = ""
+    if not title:
+        raise PortalError(_("Skriv en overskrift."), field="title")
+    return once(
+        actor=actor,
+        submission_id=submission_id,
+        create=lambda: _save(
+            actor=actor,
+            page_key=page_key,
+            language=language,
+            texts=(title, lead, body),
+            expected_version=expected_version,
+            caught_up=caught_up,
+        ),
+    )
 
 
 def _detail(row: PageText, changed: list[str]) -> str:

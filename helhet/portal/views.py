@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from helhet.core.errors import DomainError, add_domain_error_to_form
 from helhet.core.forms import posted
+from helhet.core.types import AuthenticatedRequest
 from helhet.directory.selectors import open_service_ids, service_public_detail, services_find
 from helhet.portal.choices import BLOCK_KEYS, PageKey
 from helhet.portal.content import EMERGENCY_NUMBERS
@@ -72,7 +73,7 @@ def render_portal(
     """Render a public page with what every page has: the quick exit, the emergency
     numbers and the language links. One query for the page's and the blocks' texts."""
     language = translation.get_language()
-    keys = [PageKey.EMERGENCY, PageKey.EXIT]
+    keys: list[str] = [PageKey.EMERGENCY, PageKey.EXIT]
     if page_key:
         keys.append(page_key)
     contents = page_contents(keys=keys, language=language)
@@ -208,7 +209,7 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def page_list(request: HttpRequest) -> HttpResponse:
+def page_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "portal/staff/page_list.html", {"pages": page_overview()})
 
 
@@ -218,7 +219,7 @@ def _known(key: str, language: str) -> None:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def page_edit(request: HttpRequest, key: str, language: str) -> HttpResponse:
+def page_edit(request: AuthenticatedRequest, key: str, language: str) -> HttpResponse:
     _known(key, language)
     text = page_text(key=key, language=language)
     current_source = source_version(key=key)
@@ -285,7 +286,7 @@ def _text_direction(form: PageTextForm, language: str) -> None:
             form.fields[name].widget.attrs.update({"lang": language, "dir": direction})
 
 
-_PUBLIC_VIEW = {
+_PUBLIC_VIEW: dict[str, str] = {
     PageKey.START: "portal:start",
     PageKey.INFORMATION: "portal:information",
     PageKey.SAFETY: "portal:safety",

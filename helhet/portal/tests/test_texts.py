@@ -330,3 +330,39 @@ def test_only_the_directory_keepers_may_edit(cast, login_as, client):
     response = client.post(url, {"title": "Hack", "lead": "", "body": "", "expected_version": 0})
     assert response.status_code == 403
     assert not PageText.objects.exists()
+
+
+# --- directional formatting characters in titles ----------------------------------------
+
+RLO, PDF, RLM, LRM, NBSP = "\u202e", "\u202c", "\u200f", "\u200e", "\u00a0"
+
+
+def test_a_title_saved_through_the_page_cannot_show_a_number_in_another_order(
+    cast, login_as, client
+):
+    # A right-to-left override would show the number as "55 44 33 22"; so would a lone
+    # right-to-left mark in front of it (Chromium, measured).
+    login_as(cast.coordinator)
+    url = reverse("portal_staff:page_edit", kwargs={"key": "about", "language": "nb"})
+    data = {
+        "title": f"Ring {RLO}22 33 44 55{PDF} eller {RLM}116 006",
+        "lead": "",
+        "body": "",
+        "expected_version": 0,
+        "submission_id": str(uuid.uuid4()),
+    }
+    assert client.post(url, data).status_code == 302
+    assert PageText.objects.get(page_key="about", language="nb").title == (
+        "Ring 22 33 44 55 eller 116 006"
+    )
+    assert "Ring 22 33 44 55 eller 116 006" in client.get("/om/").content.decode()
+
+
+def test_an_arabic_title_keeps_its_letters_and_a_number_held_together_by_a_no_break_space(cast):
+    # In right-to-left text "116 006" shows as "006 116": the digit groups are two runs.
+    # A no-break space is a number separator to the bidi algorithm, so "116\u00a0006"
+    # stays one number; it is kept. The left-to-right mark, the other way of holding the
+    # groups in order, goes with the other invisible controls.
+    title = f"اتصل بالرقم {NBSP.join(('116', '006'))} – Helhet"
+    saved = save(cast, "ar", key=PageKey.SAFETY, title=f"{RLM}{title.replace('116', LRM + '116')}")
+    assert saved.title == title

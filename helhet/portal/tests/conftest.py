@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.signals import setting_changed
+from django.utils import translation
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 
@@ -30,3 +32,11 @@ def _portal_catalogues_compiled() -> None:
         setting_changed.send(
             sender=None, setting="LANGUAGES", value=settings.LANGUAGES, enter=False
         )
+
+
+@pytest.fixture(autouse=True)
+def _language_restored() -> Iterator[None]:
+    """A request to a page in another language leaves that language active in the
+    thread (LocaleMiddleware does not undo it); each test starts in the default one."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

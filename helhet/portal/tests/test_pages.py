@@ -237,3 +237,14 @@ def test_staff_text_cannot_put_markup_on_a_public_page(client, cast):
 def test_a_page_only_answers_get(client):
     assert client.post("/", {}).status_code in {403, 405}
     assert client.put("/informasjon/").status_code == 405
+
+
+def test_the_helpline_number_in_arabic_text_reads_in_its_own_order(client):
+    # Right-to-left text shows "116 006" as "006 116" (two runs of digits); the Arabic
+    # catalogue joins the groups with a no-break space, which keeps them one number.
+    # (The emergency numbers at the top are set apart as left-to-right by the template.)
+    information = client.get(url("portal:information", "ar")).content.decode()
+    nothing_found = client.get(url("portal:find_help", "ar"), {"q": "zzzzzz"}).content.decode()
+    for html in (information, nothing_found):
+        assert "على الرقم 116\u00a0006" in html
+        assert "على الرقم 116 006" not in html

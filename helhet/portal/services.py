@@ -166,12 +166,13 @@ def page_text_save(
         raise PortalError(_("Siden finnes ikke."))
     if language not in LANGUAGE_CODES:
         raise PortalError(_("Språket finnes ikke."), field="language")
-    # The title is one line: it loses directional formatting characters (core.text), so
-    # that it cannot show as something else (a number's groups in another order). The
-    # lead and the body are prose and are only tidied.
+    # Short texts lose directional formatting characters (core.text), so that they cannot
+    # show as something else (a number's groups in another order): every title, and a
+    # block's short text, shown on every page. A page's lead and body are prose and are
+    # only tidied.
     title, lead, body = clean_text(_clean(title)), _clean(lead), _clean(body)
     if page_key in BLOCK_KEYS:
-        body = ""
+        lead, body = clean_text(lead), ""
     if not title:
         raise PortalError(_("Skriv en overskrift."), field="title")
     return once(

@@ -366,3 +366,10 @@ def test_an_arabic_title_keeps_its_letters_and_a_number_held_together_by_a_no_br
     title = f"اتصل بالرقم {NBSP.join(('116', '006'))} – Helhet"
     saved = save(cast, "ar", key=PageKey.SAFETY, title=f"{RLM}{title.replace('116', LRM + '116')}")
     assert saved.title == title
+
+
+def test_a_blocks_short_text_loses_directional_formatting_characters_too(cast):
+    saved = save(
+        cast, "nb", key=PageKey.EMERGENCY, title="Akutt fare?", lead=f"Ring {RLM}22 33 44 55"
+    )
+    assert saved.lead == "Ring 22 33 44 55"

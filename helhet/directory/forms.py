@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from helhet.core.forms import SubmissionForm
+from helhet.core.forms import SubmissionForm, field_of
 from helhet.directory.choices import (
     SERVICE_LANGUAGES,
     AddressType,
@@ -43,7 +43,6 @@ else:
     _TermFieldBase = forms.ModelMultipleChoiceField
     _ServiceFormBase = forms.ModelForm
 
-_F = TypeVar("_F", bound=forms.Field)
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ]{2,19}$",
@@ -53,15 +52,6 @@ phone_validator = RegexValidator(
 
 def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
-
-
-def _field(form: forms.BaseForm, name: str, kind: type[_F]) -> _F:
-    """The form's own copy of a declared field, as the kind it was declared, to give it
-    its queryset or choices for this request."""
-    field = form.fields[name]
-    if not isinstance(field, kind):
-        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
-    return field
 
 
 class TermField(_TermFieldBase):
@@ -90,7 +80,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _field(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
+        field_of(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
 
 
 class LocationSearchForm(forms.Form):
@@ -181,11 +171,11 @@ class ServiceForm(_ServiceFormBase):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _field(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
-        _field(self, "unit", forms.ModelChoiceField).queryset = unit_choices()
+        field_of(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
+        field_of(self, "unit", forms.ModelChoiceField).queryset = unit_choices()
         self.fields["unit"].help_text = _("Fyll ut hvis tjenesten er en enhet i Helhet.")
-        _field(self, "locations", forms.ModelChoiceField).queryset = location_choices()
-        _field(self, "municipalities", forms.ChoiceField).choices = municipality_choices()
+        field_of(self, "locations", forms.ModelChoiceField).queryset = location_choices()
+        field_of(self, "municipalities", forms.ChoiceField).choices = municipality_choices()
         self.fields["description"].required = True
         if self.instance.pk:
             self._initial_from_instance(self.instance)
@@ -517,7 +507,7 @@ class LocationForm(forms.Form):
                         }
                     )
         super().__init__(*args, **kwargs)
-        _field(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
+        field_of(self, "organization", forms.ModelChoiceField).queryset = organization_choices()
         if location is not None and location.is_confidential and location.addresses.exists():
             help_text = _("En adresse er lagret og vises ikke. Fyll ut bare for å erstatte den.")
             for name in ("address_1", "postal_code", "city"):

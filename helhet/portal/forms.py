@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from helhet.core.forms import SubmissionForm
+from helhet.core.forms import SubmissionForm, field_of
 from helhet.organisation.selectors import current_municipalities
 from helhet.portal.models import PageText
 from helhet.portal.offers import AUDIENCE_LABELS, NEED_LABELS
@@ -88,11 +90,14 @@ class FindHelpForm(forms.Form):
     )
     open_now = forms.BooleanField(label=_("Vis bare det som er åpent nå"), required=False)
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["need"].choices = [("", _("Alt")), *NEED_LABELS.items()]
-        self.fields["audience"].choices = [("", _("Alle")), *AUDIENCE_LABELS.items()]
-        self.fields["municipality"].choices = [
+        field_of(self, "need", forms.ChoiceField).choices = [("", _("Alt")), *NEED_LABELS.items()]
+        field_of(self, "audience", forms.ChoiceField).choices = [
+            ("", _("Alle")),
+            *AUDIENCE_LABELS.items(),
+        ]
+        field_of(self, "municipality", forms.ChoiceField).choices = [
             ("", _("Alle kommuner")),
             *((m.number, m.name) for m in current_municipalities()),
         ]

@@ -9,9 +9,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str, load_dotenv
+
+# Form fields and model forms are generic in django-stubs (`ModelChoiceField[Unit]`); this
+# lets the same subscript run, so that a typed field needs no alias for mypy.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 if not env_bool("HELHET_SKIP_DOTENV", False):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -35,15 +35,6 @@ from helhet.directory.selectors import (
 )
 from helhet.directory.services import AddressData, PhoneData, ScheduleData, ServiceData
 
-if TYPE_CHECKING:
-    _TermFieldBase = forms.ModelMultipleChoiceField[TaxonomyTerm]
-    _ServiceFormBase = forms.ModelForm[Service]
-else:
-    # Django's forms are generic only in django-stubs, not at run time.
-    _TermFieldBase = forms.ModelMultipleChoiceField
-    _ServiceFormBase = forms.ModelForm
-
-
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ]{2,19}$",
     _("Skriv telefonnummeret med sifre og eventuelt mellomrom, for eksempel 22 33 44 55."),
@@ -54,7 +45,7 @@ def _textarea(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class TermField(_TermFieldBase):
+class TermField(forms.ModelMultipleChoiceField[TaxonomyTerm]):
     def label_from_instance(self, obj: TaxonomyTerm) -> str:
         return obj.label
 
@@ -87,7 +78,7 @@ class LocationSearchForm(forms.Form):
     q = forms.CharField(label=_("Søk"), required=False, max_length=200)
 
 
-class ServiceForm(_ServiceFormBase):
+class ServiceForm(forms.ModelForm[Service]):
     """A service's own fields and the lists that are chosen from (terms, areas, …)."""
 
     needs = TermField(

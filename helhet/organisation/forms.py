@@ -20,13 +20,6 @@ if TYPE_CHECKING:
 
     from helhet.core.types import User
 
-    _MunicipalityField = forms.ModelChoiceField[Municipality]
-    _MunicipalitiesField = forms.ModelMultipleChoiceField[Municipality]
-else:
-    # Django's form fields are generic only in django-stubs, not at run time.
-    _MunicipalityField = forms.ModelChoiceField
-    _MunicipalitiesField = forms.ModelMultipleChoiceField
-
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ]{2,19}$",
     _("Skriv telefonnummeret med sifre og eventuelt mellomrom, for eksempel 22 33 44 55."),
@@ -43,12 +36,12 @@ STATUS_CHOICES = [
 ]
 
 
-class MunicipalityChoiceField(_MunicipalityField):
+class MunicipalityChoiceField(forms.ModelChoiceField[Municipality]):
     def label_from_instance(self, obj: Municipality) -> str:
         return f"{obj.number} {obj.name}"
 
 
-class MunicipalityMultipleChoiceField(_MunicipalitiesField):
+class MunicipalityMultipleChoiceField(forms.ModelMultipleChoiceField[Municipality]):
     def label_from_instance(self, obj: Municipality) -> str:
         return f"{obj.number} {obj.name}"
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.forms import ModelChoiceField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,6 @@ from helhet.people.choices import Gender
 from helhet.people.selectors import PersonData
 from helhet.shelter.choices import ReferralReason
 from helhet.shelter.forms.fields import (
-    ModelChoiceField,
     choice_field,
     date_field,
     municipality_field,

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.forms import ModelMultipleChoiceField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,6 @@ from helhet.organisation.models import Unit
 from helhet.people.choices import Gender
 from helhet.shelter.choices import AnswerList, DayContactKind
 from helhet.shelter.forms.fields import (
-    ModelMultipleChoiceField,
     choice_field,
     date_field,
     municipality_field,

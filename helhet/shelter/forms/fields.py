@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.translation import gettext_lazy as _
 
 from helhet.organisation.models import Municipality
@@ -16,22 +17,7 @@ from helhet.shelter.models import AnswerOption
 from helhet.shelter.selectors import answer_options
 
 if TYPE_CHECKING:
-    from django.forms import ModelChoiceField as ModelChoiceField
-    from django.forms import ModelMultipleChoiceField as ModelMultipleChoiceField
     from django_stubs_ext import StrOrPromise
-else:
-
-    class ModelChoiceField(forms.ModelChoiceField):
-        """Django's field, which django-stubs declare generic in the model it offers
-        (`ModelChoiceField[Unit]`); Django's own class cannot be subscripted at run time.
-        A base class only: `isinstance` checks take Django's class (`forms.ModelChoiceField`)."""
-
-        def __class_getitem__(cls, model: object) -> type:
-            return cls
-
-    class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-        def __class_getitem__(cls, model: object) -> type:
-            return cls
 
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

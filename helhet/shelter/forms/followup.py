@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.translation import gettext_lazy as _
 
 from helhet.core.forms import SubmissionForm, field_of
 from helhet.organisation.models import Unit
 from helhet.shelter.choices import ConsentScope, TaskCategory, TaskStatus
 from helhet.shelter.forms.fields import (
-    ModelChoiceField,
-    ModelMultipleChoiceField,
     area_field,
     choice_field,
     date_field,

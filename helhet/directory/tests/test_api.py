@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
+from helhet.core.testing import Snapshot
 from helhet.demo import directory as demo
 from helhet.demo.region import seed_region
 from helhet.directory.models import Address, Service, Taxonomy, TaxonomyTerm
@@ -34,10 +35,18 @@ def _fresh_rate_limit():
     cache.clear()
 
 
-@pytest.fixture
-def offer():
+def _seed_offer() -> dict[str, Service]:
     services = demo.seed(seed_region(), io.StringIO())
     return {offer.key: service for offer, service in zip(demo.OFFERS, services, strict=True)}
+
+
+# Seeded once per test process and copied in for each test (it takes hundreds of queries).
+_offer = Snapshot(_seed_offer)
+
+
+@pytest.fixture
+def offer():
+    return _offer.load()
 
 
 def get(client, path, **params):

@@ -6,6 +6,7 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
+from helhet.core.testing import Snapshot
 from helhet.demo import directory as demo
 from helhet.demo.region import seed_region
 from helhet.directory.choices import NeedCode
@@ -20,11 +21,19 @@ from helhet.directory.services import service_unpublish
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def offer():
+def _seed_offer():
     region = seed_region()
     services = demo.seed(region, io.StringIO())
     return {offer.key: service for offer, service in zip(demo.OFFERS, services, strict=True)}
+
+
+# Seeded once per test process and copied in for each test (it takes hundreds of queries).
+_offer = Snapshot(_seed_offer)
+
+
+@pytest.fixture
+def offer():
+    return _offer.load()
 
 
 def names(queryset):

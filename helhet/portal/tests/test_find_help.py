@@ -11,6 +11,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from helhet.core.testing import Snapshot
 from helhet.demo import directory as demo
 from helhet.demo.region import seed_region
 from helhet.directory.services import service_unpublish
@@ -20,11 +21,19 @@ pytestmark = pytest.mark.django_db
 OSLO = ZoneInfo("Europe/Oslo")
 
 
+def _seed_offer():
+    services = demo.seed(seed_region(), io.StringIO())
+    return {item.key: service for item, service in zip(demo.OFFERS, services, strict=True)}
+
+
+# Seeded once per test process and copied in for each test (it takes hundreds of queries).
+_offer = Snapshot(_seed_offer)
+
+
 @pytest.fixture
 def offer():
     """The demo region's help offer, built with the directory's own services."""
-    services = demo.seed(seed_region(), io.StringIO())
-    return {item.key: service for item, service in zip(demo.OFFERS, services, strict=True)}
+    return _offer.load()
 
 
 def results(client, path="/finn-hjelp/", **query):

@@ -42,13 +42,19 @@ class Case:
 
 def staff_case(url_name: str, **overrides: Any) -> Case:
     """A page any logged-in member of staff may open (no object, no capability)."""
-    expect = {"anonymous": LOGIN, "outsider": 200, "member": 200, "other_unit": 200, "admin": 200}
+    expect: dict[str, int | str] = {
+        "anonymous": LOGIN,
+        "outsider": 200,
+        "member": 200,
+        "other_unit": 200,
+        "admin": 200,
+    }
     expect.update(overrides.pop("expect", {}))
     return Case(url_name, expect=expect, **overrides)
 
 
 def public_case(url_name: str, status: int = 200, **overrides: Any) -> Case:
-    expect = dict.fromkeys(VISITORS, status)
+    expect: dict[str, int | str] = dict.fromkeys(VISITORS, status)
     expect.update(overrides.pop("expect", {}))
     return Case(url_name, expect=expect, **overrides)
 

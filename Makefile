@@ -67,6 +67,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	SECRET_KEY=lint HELHET_MASTER_KEYS=k:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY= HELHET_BLIND_INDEX_KEY=lint \
 	  $(PY) manage.py check
 	SECRET_KEY=lint HELHET_MASTER_KEYS=k:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY= HELHET_BLIND_INDEX_KEY=lint \

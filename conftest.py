@@ -13,6 +13,7 @@ Fjordvik hosts the inter-municipal crisis centre that also covers NordÃ¸y and SÃ
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,21 +69,28 @@ def build_cast() -> Cast:
         unit_type=UnitType.CRISIS_CENTRE,
         host_municipality=fjordvik,
         covered_municipalities=[nordoy, sordal],
+        submission_id=uuid.uuid4(),
     )
     nav = unit_create(
-        actor=admin, name="NAV Fjordvik", unit_type=UnitType.NAV, host_municipality=fjordvik
+        actor=admin,
+        name="NAV Fjordvik",
+        unit_type=UnitType.NAV,
+        host_municipality=fjordvik,
+        submission_id=uuid.uuid4(),
     )
     coordinating = unit_create(
         actor=admin,
         name="Koordinerende enhet Fjordvik",
         unit_type=UnitType.COORDINATING_UNIT,
         host_municipality=fjordvik,
+        submission_id=uuid.uuid4(),
     )
     admin_unit = unit_create(
         actor=admin,
         name="Fjordvik kommune, administrasjon",
         unit_type=UnitType.ADMINISTRATION,
         host_municipality=fjordvik,
+        submission_id=uuid.uuid4(),
     )
     users = {
         "shelter_worker": (shelter, Role.WORKER),

@@ -197,6 +197,7 @@ class Builder:
             unit_type=UnitType.CRISIS_CENTRE,
             host_municipality=self.municipalities[0],
             covered_municipalities=self.municipalities[1:],
+            submission_id=uuid.uuid4(),
         )
         self.options: dict[str, list[AnswerOption]] = {}
         for option in AnswerOption.objects.all():

@@ -151,14 +151,12 @@ def unit_create(
     covered_municipalities: Iterable[Municipality] = (),
     phone: str = "",
     email: str = "",
-    submission_id: uuid.UUID | None = None,
+    submission_id: uuid.UUID,
 ) -> Unit:
     """Create a unit (a service). It always covers its host municipality.
 
-    Posting the same form twice creates the unit once (`core.idempotency.once`). Only code
-    that builds a region without a form (the test cast in conftest.py, until it passes an
-    id) leaves `submission_id` out; every page passes the id its form carries. The actor is
-    None only when the system seeds a region with nobody asking (the demo's first run).
+    Posting the same form twice creates the unit once (`core.idempotency.once`). The actor
+    is None only when the system seeds a region with nobody asking (the demo's first run).
     """
 
     def create() -> Unit:
@@ -172,8 +170,6 @@ def unit_create(
             email=email,
         )
 
-    if submission_id is None:
-        return create()
     return once(actor=actor, submission_id=submission_id, create=create)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import uuid
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ def _other_centre_worker(cast):
         name="Sørdal krisesenter",
         unit_type=UnitType.CRISIS_CENTRE,
         host_municipality=cast.sordal,
+        submission_id=uuid.uuid4(),
     )
     worker = make_user("sordal_worker")
     membership_add(actor=cast.admin, user=worker, unit=centre, role=Role.WORKER)

@@ -154,6 +154,7 @@ def test_it_gives_404_for_another_centre_and_logs_the_refusal(cast, login_as, cl
         name="Sørdal krisesenter",
         unit_type=UnitType.CRISIS_CENTRE,
         host_municipality=cast.sordal,
+        submission_id=uuid.uuid4(),
     )
     login_as(cast.shelter_worker)
     for target in (url, reverse("shelter_statistics:report_xlsx")):

@@ -9,13 +9,15 @@ admin (the system administrator). A case states the status each visitor must get
 from __future__ import annotations
 
 import copy
+import threading
+import time as time_module
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.utils.timezone import localtime
 
 VISITORS = ("anonymous", "outsider", "member", "other_unit", "admin")
@@ -211,3 +213,51 @@ class Snapshot(Generic[T]):
                         f"INSERT INTO {qn(table.name)} ({columns}) VALUES ({marks})",  # noqa: S608
                         rows,
                     )
+
+
+# Races: two (or more) requests at the same moment, each on its own database connection.
+
+
+def in_threads(
+    work: Callable[[int], T], count: int = 2, *, timeout: float = 30
+) -> tuple[list[T], list[Exception]]:
+    """Run `work(index)` in `count` threads that start together; each thread closes its own
+    database connection. Returns the results and the exceptions, for the test to assert."""
+    barrier = threading.Barrier(count, timeout=10)
+    results: list[T] = []
+    errors: list[Exception] = []
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait()
+            results.append(work(index))
+        except Exception as exc:  # reported by the caller's assertions
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return results, errors
+
+
+def wait_until_a_backend_waits_on_a_lock(*, timeout: float = 10) -> None:
+    """Return once another PostgreSQL connection waits on a lock (a racing post blocked on a
+    unique key or a row lock), so that a race test knows the two really overlap."""
+    deadline = time_module.monotonic() + timeout
+    with connection.cursor() as cursor:
+        while time_module.monotonic() < deadline:
+            # Inside a transaction PostgreSQL keeps one snapshot of the activity view.
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+            row = cursor.fetchone()
+            if row and row[0]:
+                return
+            time_module.sleep(0.01)  # polling for a state, not a fixed wait
+    raise AssertionError("the other request never waited on a lock")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from typing import Any
 
@@ -13,6 +12,7 @@ from django.db import connection, connections
 from conftest import build_cast
 from helhet.core.idempotency import SubmissionError, once
 from helhet.core.models import Submission
+from helhet.core.testing import wait_until_a_backend_waits_on_a_lock
 from helhet.organisation.models import Municipality
 
 
@@ -71,20 +71,6 @@ def test_a_repeat_of_a_submission_whose_record_is_gone_gets_a_clear_message(cast
         once(actor=cast.admin, submission_id=key, create=_create())
 
 
-def _wait_until_a_backend_waits_on_a_lock() -> None:
-    deadline = time.monotonic() + 10
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE wait_event_type = 'Lock' AND datname = current_database()"
-            )
-            if cursor.fetchone()[0]:
-                return
-            time.sleep(0.01)  # polling for a state, not a fixed wait
-    raise AssertionError("the second post never waited on the claim")
-
-
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
@@ -101,7 +87,7 @@ def test_two_racing_posts_with_one_id_make_one_record_and_both_get_it():
     def create() -> Any:
         # Only the winner of the claim gets here. Hold it until the other post is waiting
         # on the claim's unique key, so that the two really overlap.
-        _wait_until_a_backend_waits_on_a_lock()
+        wait_until_a_backend_waits_on_a_lock()
         return Municipality.objects.create(number="9990", name="Prøve")
 
     def run() -> None:

@@ -12,7 +12,6 @@ PostgreSQL only: on SQLite every write transaction takes the database lock at BE
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from typing import Any
 
@@ -24,6 +23,7 @@ from django.urls import reverse
 
 from conftest import build_cast, login
 from helhet.core.models import Submission
+from helhet.core.testing import wait_until_a_backend_waits_on_a_lock
 from helhet.organisation import services
 from helhet.organisation.choices import UnitType
 from helhet.organisation.models import Unit
@@ -38,20 +38,6 @@ pytestmark = [
 ]
 
 
-def _wait_until_a_backend_waits_on_a_lock() -> None:
-    deadline = time.monotonic() + 10
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE wait_event_type = 'Lock' AND datname = current_database()"
-            )
-            if cursor.fetchone()[0]:
-                return
-            time.sleep(0.01)  # polling for a state, not a fixed wait
-    raise AssertionError("the second post never waited on the first one's claim")
-
-
 def test_two_simultaneous_posts_of_the_new_unit_form_create_one_unit(monkeypatch):
     cast = build_cast()
     key = uuid.uuid4()
@@ -62,7 +48,7 @@ def test_two_simultaneous_posts_of_the_new_unit_form_create_one_unit(monkeypatch
         # Only the post that won the claim gets here: hold it until the other post is
         # waiting on the claim's unique key, so that the two really overlap.
         calls.append(threading.get_ident())
-        _wait_until_a_backend_waits_on_a_lock()
+        wait_until_a_backend_waits_on_a_lock()
         return original(**kwargs)
 
     monkeypatch.setattr(services, "_unit_create", create_while_the_other_post_waits)

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import datetime
 import threading
-import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from conftest import build_cast, login
 from helhet.audit.choices import EventKind
 from helhet.audit.models import Event
+from helhet.core.testing import in_threads, wait_until_a_backend_waits_on_a_lock
 from helhet.people import services
 from helhet.people.models import Person
 from helhet.people.selectors import person_data
@@ -54,44 +53,6 @@ def _hold_both_at(monkeypatch: Any, name: str) -> None:
     monkeypatch.setattr(services, name, held)
 
 
-def _in_two_threads(work: Callable[[int], Any]) -> tuple[list[Any], list[Exception]]:
-    results: list[Any] = []
-    errors: list[Exception] = []
-
-    def run(index: int) -> None:
-        try:
-            results.append(work(index))
-        except Exception as exc:  # reported by the caller's assertions
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results, errors
-
-
-def _wait_until_a_backend_waits_on_a_lock() -> None:
-    """Return once another connection waits on a lock (the racing post, blocked on the
-    submission's unique key), so that the two posts really overlap."""
-    deadline = time.monotonic() + 10
-    with connection.cursor() as cursor:
-        while time.monotonic() < deadline:
-            # Inside a transaction PostgreSQL keeps one snapshot of the activity view.
-            cursor.execute("SELECT pg_stat_clear_snapshot()")
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE wait_event_type = 'Lock' AND datname = current_database()"
-            )
-            if cursor.fetchone()[0]:
-                return
-            time.sleep(0.01)  # polling for a state, not a fixed wait
-    raise AssertionError("the second post never waited on the first")
-
-
 def test_two_simultaneous_posts_of_the_registration_form_make_one_person(monkeypatch):
     # The copy that loses must get the winner's person: not a 500, and not "already
     # registered" for the number the winner just stored.
@@ -108,7 +69,7 @@ def test_two_simultaneous_posts_of_the_registration_form_make_one_person(monkeyp
 
     def held(**kwargs: Any) -> Any:
         # Only the post that claimed the submission gets here.
-        _wait_until_a_backend_waits_on_a_lock()
+        wait_until_a_backend_waits_on_a_lock()
         return original(**kwargs)
 
     monkeypatch.setattr(services, "_person_create", held)
@@ -119,7 +80,7 @@ def test_two_simultaneous_posts_of_the_registration_form_make_one_person(monkeyp
         barrier.wait()
         return clients[index].post(reverse("people:create"), form)
 
-    responses, errors = _in_two_threads(post)
+    responses, errors = in_threads(post)
 
     assert errors == []
     assert [response.status_code for response in responses] == [302, 302]
@@ -135,7 +96,7 @@ def test_two_simultaneous_registrations_of_one_number_make_one_person(monkeypatc
     number = national_id(datetime.date(1981, 4, 9))
     _hold_both_at(monkeypatch, "new_data_key")
 
-    results, errors = _in_two_threads(
+    results, errors = in_threads(
         lambda index: (
             services.person_create(
                 actor=(cast.shelter_worker, cast.nav_worker)[index],
@@ -170,7 +131,7 @@ def test_two_simultaneous_changes_to_one_number_keep_it_on_one_person(monkeypatc
         data.national_id = number
         return services.person_update(actor=cast.shelter_worker, person=person, data=data).pk
 
-    results, errors = _in_two_threads(change)
+    results, errors = in_threads(change)
 
     assert len(results) == 1
     [error] = errors

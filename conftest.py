@@ -13,12 +13,15 @@ Fjordvik hosts the inter-municipal crisis centre that also covers Nordøy and S�
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
 
 from helhet.accounts.models import User
 from helhet.audit.db import drop_append_only_triggers, install_append_only_triggers
@@ -233,6 +236,40 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-default-apps",
 ]
+
+
+class _OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server for SQLite's in-memory test database.
+
+    That database is one connection, which Django shares with the live server's threads; two
+    overlapping requests (a double click in a browser test) would interleave their
+    transactions on it and break both. So requests run one at a time here — connections are
+    still accepted concurrently, so a browser's keep-alive connection never blocks another.
+    A real SQLite deployment has a connection per thread, and SQLite serialises writers
+    anyway (BEGIN IMMEDIATE); PostgreSQL keeps the threaded server and races for real.
+    """
+
+    _lock = threading.Lock()
+
+    def set_app(self, application: Any) -> None:
+        lock = self._lock
+
+        def one_at_a_time(environ: Any, start_response: Any) -> Any:
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_for_the_database() -> Any:
+    if connections["default"].vendor != "sqlite":
+        yield
+        return
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = _OneRequestAtATimeServer
+    yield
+    LiveServerThread.server_class = original
 
 
 @pytest.fixture(scope="session")

@@ -1,32 +1,22 @@
-"""Writes to the help directory.
-
-Every write records what changed in `ChangeRecord` (HSDS metadata, shown as the
-service's history) and an audit event, in the same transaction. A confidential
-location's address is never written into a change record.
-"""
+"""Writes of services (the directory's offers): create, update, publish, verify, translate."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from helhet.audit.choices import EventKind
-from helhet.audit.services import event_record, object_type_of
-from helhet.core.errors import DomainError
 from helhet.core.idempotency import once
-from helhet.core.requestid import get_request_id
 from helhet.core.text import clean_text
-from helhet.core.updates import changed_detail, model_update
+from helhet.core.updates import changed_detail
 from helhet.directory.choices import (
-    SERVICE_LANGUAGES,
     AreaScope,
     ChangeAction,
     PhoneType,
@@ -35,10 +25,7 @@ from helhet.directory.choices import (
 )
 from helhet.directory.models import (
     TRANSLATED_FIELDS,
-    Accessibility,
-    Address,
     Attribute,
-    ChangeRecord,
     Language,
     Location,
     Organization,
@@ -51,17 +38,19 @@ from helhet.directory.models import (
     TaxonomyTerm,
 )
 from helhet.directory.selectors import municipality_by_number
+from helhet.directory.services.base import (
+    DirectoryError,
+    _change,
+    _clean,
+    _display,
+    _record_event,
+    _update,
+    language_name,
+)
 from helhet.organisation.models import Unit
 
 if TYPE_CHECKING:
     from helhet.core.types import User
-
-
-class DirectoryError(DomainError):
-    pass
-
-
-# --- inputs -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -128,81 +117,6 @@ SCALAR_FIELDS = (
     "maximum_age",
     "alert",
 )
-
-
-# --- helpers ------------------------------------------------------------------------------
-
-
-def _clean(instance: models.Model, exclude: list[str] | None = None) -> None:
-    """`full_clean`, with the first problem as a domain error a user can read."""
-    try:
-        instance.full_clean(exclude=exclude, validate_constraints=True)
-    except ValidationError as exc:
-        field_name, messages = next(iter(exc.message_dict.items()))
-        raise DirectoryError(
-            messages[0], field=None if field_name == "__all__" else field_name
-        ) from exc
-
-
-def _update(instance: models.Model, fields: Iterable[str], data: Mapping[str, Any]) -> list[str]:
-    """`core.updates.model_update`, with a validation problem as a domain error."""
-    try:
-        return model_update(instance=instance, fields=fields, data=data)
-    except ValidationError as exc:
-        field_name, messages = next(iter(exc.message_dict.items()))
-        raise DirectoryError(
-            messages[0], field=None if field_name == "__all__" else field_name
-        ) from exc
-
-
-def language_name(code: str) -> str:
-    """The Bokmål name of a language code (the HSDS `language.name`)."""
-    with translation.override("nb"):
-        names = {key: str(label) for key, label in SERVICE_LANGUAGES}
-    return names.get(code, code)
-
-
-def _display(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, models.Model):
-        return str(value.pk)
-    return str(value)
-
-
-def _actor_name(actor: User | None) -> str:
-    if actor is None:
-        return ""
-    return actor.display_name or str(actor)
-
-
-def _change(
-    *,
-    actor: User | None,
-    service: Service | None,
-    resource_type: str,
-    resource_id: uuid.UUID,
-    action: str,
-    field_name: str = "",
-    previous: str = "",
-    replacement: str = "",
-    at: datetime | None = None,
-) -> ChangeRecord:
-    return ChangeRecord.objects.create(
-        resource_type=resource_type,
-        resource_id=resource_id,
-        service=service,
-        action=action,
-        field_name=field_name,
-        previous_value=previous,
-        replacement_value=replacement,
-        changed_at=at or timezone.now(),
-        changed_by=actor,
-        changed_by_name=_actor_name(actor),
-        request_id=get_request_id(),
-    )
 
 
 def service_refresh_search_text(*, service: Service) -> None:
@@ -351,250 +265,6 @@ def _set_parts(service: Service, data: ServiceData) -> None:
 def _hele_landet() -> str:
     with translation.override("nb"):
         return str(AreaScope.NATIONAL.label)
-
-
-def _record_event(*, kind: str, actor: User | None, service: Service, detail: str = "") -> None:
-    event_record(
-        kind=kind,
-        actor=actor,
-        object_type=object_type_of(service),
-        object_id=str(service.pk),
-        detail=detail,
-    )
-
-
-# --- organisations ------------------------------------------------------------------------
-
-
-@transaction.atomic
-def _organization_create(*, actor: User | None, values: dict[str, Any]) -> Organization:
-    if Organization.objects.filter(name__iexact=values["name"]).exists():
-        raise DirectoryError(
-            _("Det finnes allerede en organisasjon med dette navnet."), field="name"
-        )
-    organization = Organization(**values)
-    _clean(organization)
-    organization.save()
-    _change(
-        actor=actor,
-        service=None,
-        resource_type=ResourceType.ORGANIZATION,
-        resource_id=organization.pk,
-        action=ChangeAction.CREATE,
-    )
-    event_record(
-        kind=EventKind.CREATE,
-        actor=actor,
-        object_type=object_type_of(organization),
-        object_id=str(organization.pk),
-    )
-    return organization
-
-
-def organization_create(
-    *,
-    actor: User | None,
-    name: str,
-    submission_id: uuid.UUID,
-    description: str = "",
-    email: str = "",
-    website: str = "",
-    legal_status: str = "",
-    alternate_name: str = "",
-) -> Organization:
-    """Create an organisation that services can belong to. The same `submission_id` sent
-    again (a double click) returns the organisation the first post created."""
-    values = {
-        "name": clean_text(name),
-        "description": description,
-        "email": email,
-        "website": website,
-        "legal_status": clean_text(legal_status),
-        "alternate_name": clean_text(alternate_name),
-    }
-    return once(
-        actor=actor,
-        submission_id=submission_id,
-        create=lambda: _organization_create(actor=actor, values=values),
-    )
-
-
-# --- locations ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AddressData:
-    address_1: str
-    postal_code: str
-    city: str
-    region: str = ""
-    state_province: str = ""
-    address_type: str = "physical"
-    country: str = "NO"
-
-
-LOCATION_FIELDS = (
-    "name",
-    "location_type",
-    "organization",
-    "description",
-    "transportation",
-    "url",
-    "is_confidential",
-    "meeting_place",
-    "latitude",
-    "longitude",
-)
-
-
-def _set_location_parts(
-    location: Location, addresses: tuple[AddressData, ...] | None, accessibility: tuple[str, ...]
-) -> None:
-    if addresses is not None:
-        location.addresses.all().delete()
-        for item in addresses:
-            address = Address(
-                location=location,
-                **{key: clean_text(value) for key, value in item.__dict__.items()},
-            )
-            _clean(address)
-            address.save()
-    location.accessibility.all().delete()
-    for text in accessibility:
-        entry = Accessibility(location=location, description=clean_text(text))
-        _clean(entry)
-        entry.save()
-
-
-@transaction.atomic
-def _location_create(
-    *,
-    actor: User | None,
-    values: dict[str, Any],
-    addresses: tuple[AddressData, ...],
-    accessibility: tuple[str, ...],
-) -> Location:
-    location = Location(**values)
-    _clean(location)
-    location.save()
-    _set_location_parts(location, addresses, accessibility)
-    _change(
-        actor=actor,
-        service=None,
-        resource_type=ResourceType.LOCATION,
-        resource_id=location.pk,
-        action=ChangeAction.CREATE,
-    )
-    event_record(
-        kind=EventKind.CREATE,
-        actor=actor,
-        object_type=object_type_of(location),
-        object_id=str(location.pk),
-    )
-    return location
-
-
-def location_create(
-    *,
-    actor: User | None,
-    name: str,
-    submission_id: uuid.UUID,
-    location_type: str = "physical",
-    organization: Organization | None = None,
-    description: str = "",
-    transportation: str = "",
-    url: str = "",
-    is_confidential: bool = False,
-    meeting_place: str = "",
-    addresses: tuple[AddressData, ...] = (),
-    accessibility: tuple[str, ...] = (),
-    latitude: Any = None,
-    longitude: Any = None,
-) -> Location:
-    """Create a location with its addresses. A confidential location's address is stored
-    for staff and never published; no change record carries its values. The same
-    `submission_id` sent again returns the location the first post created."""
-    values = {
-        "name": clean_text(name),
-        "location_type": location_type,
-        "organization": organization,
-        "description": description,
-        "transportation": transportation,
-        "url": url,
-        "is_confidential": is_confidential,
-        "meeting_place": clean_text(meeting_place),
-        "latitude": None if is_confidential else latitude,
-        "longitude": None if is_confidential else longitude,
-    }
-    return once(
-        actor=actor,
-        submission_id=submission_id,
-        create=lambda: _location_create(
-            actor=actor, values=values, addresses=addresses, accessibility=accessibility
-        ),
-    )
-
-
-def _address_summary(location: Location) -> str:
-    return "; ".join(str(address) for address in location.addresses.all())
-
-
-@transaction.atomic
-def location_update(
-    *,
-    actor: User | None,
-    location: Location,
-    values: dict[str, Any],
-    addresses: tuple[AddressData, ...] | None,
-    accessibility: tuple[str, ...],
-) -> Location:
-    """Change a location. `addresses=None` keeps the stored addresses (the staff form of a
-    confidential location never shows them, so leaving the fields empty keeps them)."""
-    location = Location.objects.select_for_update().get(pk=location.pk)
-    secret_before = location.is_confidential
-    before = {name: _display(getattr(location, name)) for name in LOCATION_FIELDS}
-    before_addresses = _address_summary(location)
-    data = {name: values[name] for name in LOCATION_FIELDS if name in values}
-    for name in ("name", "meeting_place"):
-        if name in data:
-            data[name] = clean_text(data[name])
-    if data.get("is_confidential", location.is_confidential):
-        data["latitude"] = data["longitude"] = None
-    changed = _update(location, LOCATION_FIELDS, data)
-    _set_location_parts(location, addresses, accessibility)
-    after_addresses = _address_summary(location)
-    secret = secret_before or location.is_confidential
-    now = timezone.now()
-    records = [(name, before[name], _display(getattr(location, name))) for name in changed]
-    if after_addresses != before_addresses:
-        records.append(("addresses", before_addresses, after_addresses))
-    for name, previous, replacement in records:
-        hidden = secret and name in ("addresses", "latitude", "longitude")
-        _change(
-            actor=actor,
-            service=None,
-            resource_type=ResourceType.LOCATION,
-            resource_id=location.pk,
-            action=ChangeAction.UPDATE,
-            field_name=name,
-            previous="" if hidden else previous,
-            replacement="" if hidden else replacement,
-            at=now,
-        )
-    if records:
-        # The services at this place changed for the public too (HSDS last_modified).
-        Service.objects.filter(service_at_locations__location=location).update(updated_at=now)
-        event_record(
-            kind=EventKind.UPDATE,
-            actor=actor,
-            object_type=object_type_of(location),
-            object_id=str(location.pk),
-            detail=changed_detail(name for name, _old, _new in records),
-        )
-    return location
-
-
-# --- services -----------------------------------------------------------------------------
 
 
 def _scalar_values(data: ServiceData) -> dict[str, Any]:
